@@ -1,21 +1,22 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import 'reflect-metadata';
+import { APP_CONFIG, AppConfig, ConfigError, loadConfig } from '@foyer/api/platform';
+import { Logger } from 'nestjs-pino';
+import { createApp } from './app/create-app';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function bootstrap(): Promise<void> {
+  // Validate before Nest starts so a bad environment fails with names, not a stack.
+  loadConfig();
+  const app = await createApp();
+  const config = app.get<AppConfig>(APP_CONFIG);
+  await app.listen(config.PORT);
+  app.get(Logger).log({ port: config.PORT, docs: config.API_DOCS }, 'Foyer API listening');
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : 'Foyer API failed to start';
+  process.stderr.write(`${message}\n`);
+  if (!(error instanceof ConfigError)) {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -2,6 +2,6 @@ import { bootstrapApplication } from '@angular/platform-browser';
 import { appConfig } from './app/app.config';
 import { App } from './app/app';
 
-bootstrapApplication(App, appConfig).catch((err) =>
-  console.error(err)
-);
+// reportError hands the failure to the browser's normal error reporting (console and
+// window 'error' listeners) without a console call in our code.
+bootstrapApplication(App, appConfig).catch((err: unknown) => reportError(err));

@@ -1,1 +1,3 @@
-export * from './lib/contracts';
+export * from './lib/error-codes';
+export * from './lib/http';
+export * from './lib/queues';

@@ -1,20 +1,18 @@
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
 
 describe('App', () => {
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
-  });
-
-  it('should render title', async () => {
+  it('renders the shell landmarks', async () => {
+    TestBed.configureTestingModule({
+      imports: [App],
+      providers: [provideRouter([])],
+    });
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain(
-      'Welcome web'
-    );
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.querySelector('header')).not.toBeNull();
+    expect(root.querySelector('main#main')).not.toBeNull();
+    expect(root.querySelector('footer')).not.toBeNull();
   });
 });

@@ -1,1 +1,3 @@
 export * from './lib/tenants.module';
+export * from './lib/tenant-directory';
+export * from './lib/entities/tenant.entity';

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Tenant } from './entities/tenant.entity';
+import { TenantDirectory } from './tenant-directory';
+import { VenuesController } from './venues.controller';
 
 @Module({
-  controllers: [],
-  providers: [],
-  exports: [],
+  imports: [TypeOrmModule.forFeature([Tenant])],
+  controllers: [VenuesController],
+  providers: [TenantDirectory],
+  exports: [TenantDirectory],
 })
 export class TenantsModule {}

@@ -1,0 +1,12 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { APP_CONFIG, AppConfig, configureApp } from '@foyer/api/platform';
+import { AppModule } from './app.module';
+
+/** Builds the API exactly as production runs it. */
+export async function createApp(): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  configureApp(app, app.get<AppConfig>(APP_CONFIG));
+  return app;
+}

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { ConfigError } from '@foyer/api/platform';
+import { parseArgs } from 'node:util';
+import { dbSetup, demoSeed, keysGenerate, migrate, migrateRevert, tenantCreate } from './cli/commands';
+
+const USAGE = `usage: foyer <command> [options]
+  db:setup          create the owner and runtime roles and the database (DATABASE_ADMIN_URL)
+  migrate           apply pending migrations as the owner role
+  migrate:revert    revert the last migration
+  tenant:create     --slug <slug> --name <name> [--timezone <tz>]
+  demo:seed         the demo venue
+  keys:generate     print fresh secrets in .env form`;
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      timezone: { type: 'string' },
+      'owner-email': { type: 'string' },
+      'owner-password-stdin': { type: 'boolean' },
+    },
+    strict: true,
+  });
+  switch (command) {
+    case 'db:setup':
+      return dbSetup(out);
+    case 'migrate':
+      return migrate(out);
+    case 'migrate:revert':
+      return migrateRevert(out);
+    case 'keys:generate':
+      return keysGenerate(out);
+    case 'tenant:create':
+      if (!values.slug || !values.name) {
+        throw new Error('tenant:create needs --slug and --name');
+      }
+      return tenantCreate(out, { slug: values.slug, name: values.name, timezone: values.timezone });
+    case 'demo:seed':
+      return demoSeed(out);
+    default:
+      process.stderr.write(`${USAGE}\n`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,94 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ensureDatabase, ensureRoles, loadConfig, targetFromUrls } from '@foyer/api/platform';
+import { TenantDirectory } from '@foyer/api/tenants';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { migrations } from '../migrations';
+import { CliModule } from './cli.module';
+
+export type Output = (line: string) => void;
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is required for this command`);
+  }
+  return value;
+}
+
+export function migrationDataSource(url = required('DATABASE_MIGRATION_URL')): DataSource {
+  return new DataSource({ type: 'postgres', url, migrations, migrationsTableName: 'migrations', synchronize: false, logging: ['error'] });
+}
+
+export async function dbSetup(out: Output): Promise<void> {
+  const target = targetFromUrls(required('DATABASE_MIGRATION_URL'), required('DATABASE_URL'));
+  const admin = new Client({ connectionString: required('DATABASE_ADMIN_URL') });
+  await admin.connect();
+  try {
+    await ensureRoles(admin, target);
+    const created = await ensureDatabase(admin, target);
+    out(`roles ${target.ownerUser} (owner) and ${target.runtimeUser} (runtime) ready; database ${target.database} ${created ? 'created' : 'already there'}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function migrate(out: Output): Promise<void> {
+  const source = await migrationDataSource().initialize();
+  try {
+    const applied = await source.runMigrations({ transaction: 'each' });
+    out(applied.length === 0 ? 'no pending migrations' : `applied ${applied.map((m) => m.name).join(', ')}`);
+  } finally {
+    await source.destroy();
+  }
+}
+
+export async function migrateRevert(out: Output): Promise<void> {
+  const source = await migrationDataSource().initialize();
+  try {
+    await source.undoLastMigration({ transaction: 'each' });
+    out('reverted the last migration');
+  } finally {
+    await source.destroy();
+  }
+}
+
+const secret = () => randomBytes(48).toString('base64url');
+
+export function keysGenerate(out: Output): void {
+  out(`JWT_ACCESS_SECRET=k1:${secret()}`);
+  out(`JWT_REFRESH_SECRET=r1:${secret()}`);
+  out(`CAPABILITY_KEYS=c1:${secret()}`);
+  out(`TOKEN_HASH_KEY=${secret()}`);
+  out(`MEDIA_SIGNING_KEY=${secret()}`);
+}
+
+export async function withContext<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  loadConfig();
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+export async function tenantCreate(out: Output, options: { slug: string; name: string; timezone?: string }): Promise<void> {
+  await withContext(async (app) => {
+    const tenant = await app.get(TenantDirectory).create(options);
+    out(tenant.id);
+  });
+}
+
+export const DEMO_TENANT = { slug: 'demo', name: 'Foyer Demo Theatre', timezone: 'Europe/Berlin' };
+
+export async function demoSeed(out: Output): Promise<void> {
+  await withContext(async (app) => {
+    const directory = app.get(TenantDirectory);
+    const existing = await directory.idForSlug(DEMO_TENANT.slug);
+    const id = existing ?? (await directory.create(DEMO_TENANT)).id;
+    out(`demo venue "${DEMO_TENANT.slug}" ${existing ? 'already there' : 'created'} (${id})`);
+  });
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsService } from 'nestjs-cls';
+import { EntityManager } from 'typeorm';
+
+const TENANT_KEY = 'foyer.tenantId';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Runs work inside one transaction whose `app.tenant_id` is set with
+ * `set_config(..., true)` (transaction-local), so row-level security scopes every
+ * statement to that tenant and the setting ends with the transaction: a pooled
+ * connection never carries it into the next request.
+ */
+@Injectable()
+export class TenantContext {
+  constructor(
+    private readonly cls: ClsService,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
+
+  /** The tenant of the current transaction, if one is set. */
+  get tenantId(): string | undefined {
+    return this.cls.isActive() ? this.cls.get<string | undefined>(TENANT_KEY) : undefined;
+  }
+
+  /** The entity manager of the current transaction (or a plain one outside any). */
+  get manager(): EntityManager {
+    return this.txHost.tx;
+  }
+
+  run<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!UUID.test(tenantId)) {
+      throw new Error('tenant id must be a UUID');
+    }
+    const inTransaction = () =>
+      this.txHost.withTransaction(async () => {
+        const current = this.cls.get<string | undefined>(TENANT_KEY);
+        if (current !== undefined && current !== tenantId) {
+          throw new Error('a transaction cannot switch tenants');
+        }
+        await this.txHost.tx.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+        this.cls.set(TENANT_KEY, tenantId);
+        return work(this.txHost.tx);
+      });
+    return this.cls.isActive() ? inTransaction() : this.cls.run(inTransaction);
+  }
+
+  /** Work with no tenant set: row-level security then shows no tenant row at all. */
+  withoutTenant<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const inTransaction = () => this.txHost.withTransaction(async () => work(this.txHost.tx));
+    return this.cls.isActive() ? inTransaction() : this.cls.run(inTransaction);
+  }
+}

@@ -1,0 +1,46 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ErrorCode } from '@foyer/contracts';
+import express, { Request, Response } from 'express';
+import { DomainError } from '../errors/domain-error';
+
+export const JSON_BODY_LIMIT = '64kb';
+const RAW_BODY = 'foyer:raw-body';
+
+/** Marks a route that reads its own body (multipart uploads): the JSON guard leaves it alone. */
+export const ReadsOwnBody = () => SetMetadata(RAW_BODY, true);
+
+const parseJson = express.json({ limit: JSON_BODY_LIMIT, strict: true, type: () => true });
+
+function hasBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/**
+ * Parses JSON bodies as a guard rather than a middleware so the contract's order holds:
+ * the rate limit answers first, then size (413) and type (415), then everything else.
+ */
+@Injectable()
+export class JsonBodyGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') {
+      return true;
+    }
+    const req = context.switchToHttp().getRequest<Request>();
+    const res = context.switchToHttp().getResponse<Response>();
+    if (this.reflector.getAllAndOverride<boolean>(RAW_BODY, [context.getHandler(), context.getClass()])) {
+      return true;
+    }
+    if (!hasBody(req)) {
+      req.body = undefined;
+      return true;
+    }
+    if (!req.is('application/json')) {
+      throw new DomainError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the body as application/json.');
+    }
+    await new Promise<void>((resolve, reject) => parseJson(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+    return true;
+  }
+}

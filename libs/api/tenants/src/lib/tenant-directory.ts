@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { TenantContext, notFound } from '@foyer/api/platform';
+import { randomUUID } from 'node:crypto';
+import { Tenant } from './entities/tenant.entity';
+
+export interface NewTenant {
+  slug: string;
+  name: string;
+  timezone?: string;
+  currency?: string;
+}
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/**
+ * The one narrow door from a public identifier to a tenant: a SECURITY DEFINER function
+ * that returns only the id. Everything after it runs under row-level security.
+ */
+@Injectable()
+export class TenantDirectory {
+  constructor(private readonly context: TenantContext) {}
+
+  async idForSlug(slug: string): Promise<string | null> {
+    if (!SLUG.test(slug)) {
+      return null;
+    }
+    return this.context.withoutTenant(async (manager) => {
+      const rows: { id: string | null }[] = await manager.query('SELECT app_tenant_id_by_slug($1) AS id', [slug]);
+      return rows[0]?.id ?? null;
+    });
+  }
+
+  /** Resolves a slug and runs `work` inside that tenant's context; unknown slugs are 404. */
+  async withVenue<T>(slug: string, work: (tenant: Tenant) => Promise<T>): Promise<T> {
+    const id = await this.idForSlug(slug);
+    if (!id) {
+      throw notFound('No venue has this address.');
+    }
+    return this.context.run(id, async (manager) => {
+      const tenant = await manager.findOneByOrFail(Tenant, { id });
+      return work(tenant);
+    });
+  }
+
+  /** Creates a tenant (operator command, never an endpoint): the new id is set first so RLS admits the row. */
+  async create(input: NewTenant): Promise<Tenant> {
+    if (!SLUG.test(input.slug)) {
+      throw new Error('slug must be lowercase letters, digits and inner hyphens (1–64)');
+    }
+    const id = randomUUID();
+    return this.context.run(id, async (manager) => {
+      const tenant = manager.create(Tenant, {
+        id,
+        slug: input.slug,
+        name: input.name,
+        timezone: input.timezone ?? 'UTC',
+        currency: input.currency ?? 'EUR',
+      });
+      await manager.insert(Tenant, tenant);
+      return manager.findOneByOrFail(Tenant, { id });
+    });
+  }
+}

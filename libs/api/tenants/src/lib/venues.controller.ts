@@ -1,0 +1,27 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { TenantDirectory } from './tenant-directory';
+
+export class PublicVenueDto {
+  slug!: string;
+  name!: string;
+  timezone!: string;
+  currency!: string;
+}
+
+@ApiTags('public')
+@Controller('api/public/venues')
+export class VenuesController {
+  constructor(private readonly directory: TenantDirectory) {}
+
+  @Get(':slug')
+  @ApiOkResponse({ type: PublicVenueDto })
+  venue(@Param('slug') slug: string): Promise<PublicVenueDto> {
+    return this.directory.withVenue(slug, async (tenant) => ({
+      slug: tenant.slug,
+      name: tenant.name,
+      timezone: tenant.timezone,
+      currency: tenant.currency,
+    }));
+  }
+}

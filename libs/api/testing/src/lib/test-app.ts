@@ -1,0 +1,58 @@
+import { CanActivate, INestApplication, Provider, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { APP_CONFIG, AppConfig, PlatformModule, configureApp, requestPipeline } from '@foyer/api/platform';
+import { randomBytes } from 'node:crypto';
+import { TestDatabase } from './test-database';
+
+const secret = () => randomBytes(40).toString('base64url');
+
+/** A complete environment for one test file: its own database, its own Redis key prefix, fresh keys. */
+export function testEnvironment(db: TestDatabase, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: db.runtimeUrl,
+    DATABASE_MIGRATION_URL: db.ownerUrl,
+    DATABASE_POOL_SIZE: '10',
+    REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379/0',
+    REDIS_KEY_PREFIX: `test:${db.name}:`,
+    JWT_ACCESS_SECRET: `k1:${secret()}`,
+    JWT_REFRESH_SECRET: `r1:${secret()}`,
+    CAPABILITY_KEYS: `c1:${secret()}`,
+    TOKEN_HASH_KEY: secret(),
+    MEDIA_SIGNING_KEY: secret(),
+    CORS_ALLOWLIST: 'http://localhost:4200',
+    SITE_BASE_URL: 'http://localhost:4200',
+    ...overrides,
+  };
+}
+
+export interface TestAppOptions {
+  imports?: Type<unknown>[];
+  controllers?: Type<unknown>[];
+  providers?: Provider[];
+  authenticate?: Type<CanActivate>[];
+  authorize?: Type<CanActivate>[];
+  env?: Record<string, string>;
+}
+
+/**
+ * Builds an app the way the API does (platform, request pipeline, configureApp) around the
+ * modules under test. The environment is applied to process.env before config loads.
+ */
+export async function createTestApp(db: TestDatabase, options: TestAppOptions = {}): Promise<INestApplication> {
+  Object.assign(process.env, testEnvironment(db, options.env));
+  const moduleRef = await Test.createTestingModule({
+    imports: [PlatformModule, ...(options.imports ?? [])],
+    controllers: options.controllers ?? [],
+    providers: [
+      ...(options.providers ?? []),
+      ...requestPipeline({ authenticate: options.authenticate, authorize: options.authorize }),
+    ],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  configureApp(app, app.get<AppConfig>(APP_CONFIG));
+  await app.init();
+  return app;
+}

@@ -1,0 +1,325 @@
+#!/usr/bin/env node
+// Production static server for the built Foyer SPA (dist/apps/web/browser).
+// Used by `npm start` and the browser e2e tests. Node built-ins only.
+//
+// Env: WEB_PORT (4200), WEB_HOST (127.0.0.1), WEB_DIST (dist/apps/web/browser),
+//      API_BASE_URL (http://localhost:3000).
+//
+// CSP: the header policy and the <meta> policy Angular's autoCsp writes into index.html
+// are both enforced, so a script must pass both. `default-src 'self'` alone would block
+// autoCsp's inline loader scripts, so the header carries `script-src 'self'` plus the
+// hashes of the inline scripts in index.html, computed here at startup. Never
+// 'unsafe-inline' for scripts.
+
+import { createHash } from 'node:crypto';
+import {
+  createReadStream,
+  readFileSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import process from 'node:process';
+
+const HASHED_ASSET =
+  /-[A-Z0-9]{8,}\.(?:js|mjs|css|woff2?|ttf|svg|png|jpe?g|webp|avif|gif|ico)$/;
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.ico': 'image/x-icon',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.svg': 'image/svg+xml',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+};
+
+function fail(message) {
+  process.stderr.write(`serve-web: ${message}\n`);
+  process.exit(1);
+}
+
+function readPort(value) {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    fail(`WEB_PORT must be an integer between 0 and 65535, got "${value}"`);
+  }
+  return port;
+}
+
+function readApiBaseUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(`API_BASE_URL must be an absolute URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    fail(`API_BASE_URL must use http or https, got "${value}"`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    fail('API_BASE_URL must not carry credentials, a query or a fragment');
+  }
+  const baseUrl = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  const wsOrigin = `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
+  return { baseUrl, origin: url.origin, wsOrigin };
+}
+
+/** sha256 sources for every inline <script> in index.html, plus any the meta policy lists. */
+function inlineScriptHashes(html) {
+  const hashes = new Set();
+  for (const match of html.matchAll(
+    /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi,
+  )) {
+    const [, attrs, body] = match;
+    if (/\bsrc\s*=/i.test(attrs)) continue;
+    // Same normalisation as Angular's autoCsp (CRLF -> LF) so the hashes agree.
+    const digest = createHash('sha256')
+      .update(body.replace(/\r\n?/g, '\n'), 'utf8')
+      .digest('base64');
+    hashes.add(`'sha256-${digest}'`);
+  }
+  const meta = html.match(
+    /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i,
+  );
+  if (meta) {
+    for (const source of meta[1].matchAll(
+      /'sha(?:256|384|512)-[A-Za-z0-9+/=]+'/g,
+    )) {
+      hashes.add(source[0]);
+    }
+  }
+  return [...hashes];
+}
+
+function contentSecurityPolicy(api, scriptHashes) {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(' '),
+    `connect-src 'self' ${api.origin} ${api.wsOrigin}`,
+    `img-src 'self' data: ${api.origin}`,
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const port = readPort(process.env.WEB_PORT ?? '4200');
+const host = process.env.WEB_HOST || '127.0.0.1';
+const api = readApiBaseUrl(process.env.API_BASE_URL || 'http://localhost:3000');
+
+let root;
+try {
+  root = realpathSync(
+    path.resolve(process.env.WEB_DIST || 'dist/apps/web/browser'),
+  );
+} catch {
+  fail(
+    `WEB_DIST not found (${process.env.WEB_DIST || 'dist/apps/web/browser'}); run \`npx nx build web\` first`,
+  );
+}
+
+let indexHtml;
+try {
+  indexHtml = readFileSync(path.join(root, 'index.html'));
+} catch {
+  fail(`no index.html in ${root}; run \`npx nx build web\` first`);
+}
+
+const configJson = Buffer.from(
+  `${JSON.stringify({ apiBaseUrl: api.baseUrl })}\n`,
+);
+
+// index.html is read once so the hashes in the header always match the page served.
+const securityHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy(
+    api,
+    inlineScriptHashes(indexHtml.toString('utf8')),
+  ),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+function send(req, res, status, headers, body) {
+  res.writeHead(status, {
+    ...securityHeaders,
+    'Content-Length': body.length,
+    ...headers,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+function sendText(req, res, status, text, headers = {}) {
+  send(
+    req,
+    res,
+    status,
+    {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+      ...headers,
+    },
+    Buffer.from(`${text}\n`),
+  );
+}
+
+function sendIndex(req, res) {
+  send(
+    req,
+    res,
+    200,
+    { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' },
+    indexHtml,
+  );
+}
+
+/** Maps decoded path segments to a regular file inside root, or null. Never leaves root, even via symlinks. */
+function resolveFile(segments) {
+  const candidate = path.resolve(root, ...segments);
+  const relative = path.relative(root, candidate);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return null;
+  try {
+    const real = realpathSync(candidate);
+    if (real !== root && !real.startsWith(root + path.sep)) return null;
+    const stats = statSync(real);
+    return stats.isFile()
+      ? { file: real, size: stats.size, mtime: stats.mtime }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function handle(req, res) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+    return;
+  }
+
+  const target = req.url ?? '';
+  let urlPath;
+  try {
+    // Only origin-form targets ("/path?query"); prefixing keeps "//x" a path, not a host.
+    if (!target.startsWith('/')) throw new Error('not origin-form');
+    urlPath = decodeURIComponent(new URL(`http://localhost${target}`).pathname);
+  } catch {
+    sendText(req, res, 400, 'Bad request');
+    return;
+  }
+  if (urlPath.includes('\0') || urlPath.includes('\\')) {
+    sendText(req, res, 400, 'Bad request');
+    return;
+  }
+
+  if (urlPath === '/config.json') {
+    send(
+      req,
+      res,
+      200,
+      {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+      },
+      configJson,
+    );
+    return;
+  }
+  if (urlPath === '/' || urlPath === '/index.html') {
+    sendIndex(req, res);
+    return;
+  }
+
+  const segments = urlPath.split('/').filter(Boolean);
+  // Dotfiles and dot-segments ("..", ".env", ".git") are never served, not even as the SPA.
+  if (segments.some((segment) => segment.startsWith('.'))) {
+    sendText(req, res, 404, 'Not found');
+    return;
+  }
+
+  const found = resolveFile(segments);
+  if (!found) {
+    // Extension-less paths are client-side routes; anything that looks like a file is a real 404.
+    if (path.extname(segments.at(-1) ?? '') === '') {
+      sendIndex(req, res);
+    } else {
+      sendText(req, res, 404, 'Not found');
+    }
+    return;
+  }
+
+  const name = path.basename(found.file);
+  res.writeHead(200, {
+    ...securityHeaders,
+    'Content-Type':
+      CONTENT_TYPES[path.extname(name).toLowerCase()] ??
+      'application/octet-stream',
+    'Content-Length': found.size,
+    'Last-Modified': found.mtime.toUTCString(),
+    'Cache-Control': HASHED_ASSET.test(name)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache',
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const stream = createReadStream(found.file);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
+const server = createServer((req, res) => {
+  try {
+    handle(req, res);
+  } catch {
+    if (!res.headersSent) sendText(req, res, 500, 'Internal server error');
+    else res.destroy();
+  }
+});
+
+server.on('error', (error) =>
+  fail(`cannot listen on ${host}:${port}: ${error.message}`),
+);
+
+server.listen(port, host, () => {
+  const address = server.address();
+  const shownHost =
+    typeof address === 'object' && address?.family === 'IPv6'
+      ? `[${address.address}]`
+      : host;
+  const shownPort =
+    typeof address === 'object' && address ? address.port : port;
+  process.stdout.write(
+    `serve-web: listening on http://${shownHost}:${shownPort} (dist ${root}, api ${api.baseUrl})\n`,
+  );
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+  // Do not hang on a stuck socket; unref so a clean close exits sooner.
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);
