@@ -6,7 +6,7 @@ ARG NODE_IMAGE=node:20.20.2-bookworm-slim
 
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
-ENV NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true CI=true
+ENV NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true CI=true NG_CLI_ANALYTICS=false
 COPY package.json package-lock.json ./
 # `npm ci` is not used: it fails on this project's registry setup (see TOOLCHAIN).
 # --ignore-scripts matches package.json's allowScripts (no dependency install scripts).

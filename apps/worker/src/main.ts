@@ -1,21 +1,23 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
+import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { ConfigError, loadConfig } from '@foyer/api/platform';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './app/worker.module';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function bootstrap(): Promise<void> {
+  loadConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  // SIGTERM closes queues and the outbox listener, letting running jobs finish.
+  app.enableShutdownHooks();
+  app.get(Logger).log('Foyer worker running');
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  const message = error instanceof ConfigError ? error.message : 'Foyer worker failed to start';
+  process.stderr.write(`${message}\n`);
+  if (!(error instanceof ConfigError)) {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exit(1);
+});

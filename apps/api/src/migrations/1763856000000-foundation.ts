@@ -63,7 +63,8 @@ export class Foundation1763856000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER outbox_message_notify AFTER INSERT ON outbox_message
       FOR EACH STATEMENT EXECUTE FUNCTION outbox_message_notify()`);
-    await q.query(`GRANT SELECT, INSERT, DELETE ON outbox_message TO foyer_runtime`);
+    // UPDATE only because SELECT ... FOR UPDATE SKIP LOCKED needs it to claim rows.
+    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON outbox_message TO foyer_runtime`);
   }
 
   async down(q: QueryRunner): Promise<void> {

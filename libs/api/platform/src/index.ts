@@ -25,6 +25,7 @@ export * from './lib/database/tenant-context';
 export * from './lib/outbox/outbox';
 export * from './lib/outbox/outbox-message.entity';
 export * from './lib/outbox/outbox-relay';
+export * from './lib/outbox/queues.module';
 export * from './lib/mail/mail.processor';
 export * from './lib/health/health.module';
 export * from './lib/platform.module';

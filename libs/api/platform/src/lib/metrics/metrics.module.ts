@@ -6,7 +6,6 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { notFound } from '../errors/domain-error';
-import { clientIp } from '../http/client-ip';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { METRICS_REGISTRY } from './metrics-registry';
 
@@ -41,7 +40,9 @@ export class MetricsController {
   @RateLimit(null)
   @Header('Cache-Control', 'no-store')
   async metrics(@Req() req: Request): Promise<string> {
-    const ip = clientIp(req);
+    // The direct peer, not X-Forwarded-For: scrapers reach the API without the edge proxy.
+    const peer = req.socket.remoteAddress ?? '';
+    const ip = peer.startsWith('::ffff:') ? peer.slice(7) : peer;
     if (!this.allowed.check(ip, isIPv6(ip) ? 'ipv6' : 'ipv4')) {
       throw notFound();
     }

@@ -1,0 +1,20 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { APP_CONFIG, AppConfig, configureApp } from '@foyer/api/platform';
+import { TestDatabase, testEnvironment } from '@foyer/api/testing';
+import { AppModule } from '../app/app.module';
+
+/** The real AppModule (plus probe controllers) on a test database, configured as main.ts does. */
+export async function bootApi(
+  db: TestDatabase,
+  env: Record<string, string> = {},
+  controllers: Type<unknown>[] = [],
+): Promise<INestApplication> {
+  Object.assign(process.env, testEnvironment(db, env));
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule], controllers }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  configureApp(app, app.get<AppConfig>(APP_CONFIG));
+  await app.init();
+  return app;
+}
