@@ -1,1 +1,2 @@
 export * from './lib/auth.module';
+export * from './lib/password-policy';

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { PermissionsGuard } from './permissions.guard';
 
 @Module({
   controllers: [],
-  providers: [],
-  exports: [],
+  providers: [PermissionsGuard],
+  exports: [PermissionsGuard],
 })
 export class RbacModule {}

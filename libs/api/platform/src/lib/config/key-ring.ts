@@ -35,7 +35,7 @@ export function parseKeyRing(raw: string): KeyRing {
       if (!KID.test(kid) || secret.length === 0) {
         throw new KeyRingFormatError('must be one secret or a comma-separated list of kid:secret pairs');
       }
-      if (keys.has(kid)) {
+      if (ordered.some((key) => key.kid === kid)) {
         throw new KeyRingFormatError(`lists kid "${kid}" twice`);
       }
       ordered.push({ kid, secret });

@@ -48,6 +48,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     hsts: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginResourcePolicy: { policy: 'same-site' },
+    frameguard: { action: 'deny' },
   });
   const docsHeaders = helmet({
     contentSecurityPolicy: {

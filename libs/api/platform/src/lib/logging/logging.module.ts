@@ -22,6 +22,9 @@ export const REDACTED_PATHS = [
   '*.accessToken',
   '*.sessionCap',
   '*.csrfToken',
+  // Database errors carry the statement's parameters, which may hold personal data.
+  'err.parameters',
+  'err.driverError.parameters',
 ];
 
 /** Query strings may carry signatures (media URLs): log the path only. */

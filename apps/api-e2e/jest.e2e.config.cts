@@ -1,0 +1,12 @@
+// Black-box suite against a running API (started by `npm test`, see tools/scripts/test.mjs).
+// Named so the Nx jest plugin does not infer a unit `test` target from it.
+module.exports = {
+  displayName: 'api-e2e',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleFileExtensions: ['ts', 'js'],
+  testTimeout: 30000,
+  forceExit: true,
+};

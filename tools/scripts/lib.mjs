@@ -1,0 +1,172 @@
+// Shared by `npm start` and `npm test`: install check, child processes, waiting for URLs.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const say = (line) => process.stdout.write(`${line}\n`);
+
+/** `npm install` when node_modules is missing or older than the lockfile; the lockfile must not drift. */
+export function ensureInstalled() {
+  const lock = join(root, 'package-lock.json');
+  const stamp = join(root, 'node_modules', '.foyer-lock-sha256');
+  const want = createHash('sha256').update(readFileSync(lock)).digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) {
+    return;
+  }
+  say('› installing dependencies (npm install)…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
+  const after = createHash('sha256').update(readFileSync(lock)).digest('hex');
+  if (after !== want) {
+    throw new Error('npm install changed package-lock.json; commit a lockfile that matches package.json');
+  }
+  writeFileSync(stamp, want);
+}
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+  }
+}
+
+export function capture(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', ...options, env: { ...process.env, ...options.env } });
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  }
+  return result.stdout;
+}
+
+const children = new Set();
+
+/** A long-running child whose output is prefixed with its name. */
+export function start(name, command, args, env = {}, { quiet = false } = {}) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  const log = [];
+  const forward = (stream, target) => {
+    let buffer = '';
+    stream.on('data', (chunk) => {
+      buffer += chunk.toString('utf8');
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      for (const line of lines) {
+        log.push(line);
+        if (log.length > 200) log.shift();
+        if (!quiet) target.write(`[${name}] ${line}\n`);
+      }
+    });
+  };
+  forward(child.stdout, process.stdout);
+  forward(child.stderr, process.stderr);
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (!child.stopping) {
+      process.stderr.write(`[${name}] exited (${code ?? signal})\n`);
+      if (quiet) process.stderr.write(log.map((line) => `[${name}] ${line}\n`).join(''));
+    }
+  });
+  child.foyerName = name;
+  return child;
+}
+
+export async function stopAll() {
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise((resolve) => {
+          child.stopping = true;
+          const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+}
+
+export async function waitFor(url, { timeoutMs = 60000, child } = {}) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`${child.foyerName} exited before ${url} answered`);
+    }
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export const secret = () => randomBytes(48).toString('base64url');
+
+/** Fresh secrets for a throwaway environment (tests, first start). */
+export function freshSecrets() {
+  return {
+    JWT_ACCESS_SECRET: `k1:${secret()}`,
+    JWT_REFRESH_SECRET: `r1:${secret()}`,
+    CAPABILITY_KEYS: `c1:${secret()}`,
+    TOKEN_HASH_KEY: secret(),
+    MEDIA_SIGNING_KEY: secret(),
+  };
+}
+
+export async function checkServices(databaseAdminUrl, redisUrl) {
+  const problems = [];
+  const pg = spawnSync('psql', [databaseAdminUrl, '-tAc', 'select 1'], { encoding: 'utf8' });
+  if (pg.status !== 0) problems.push(`PostgreSQL does not answer at ${new URL(databaseAdminUrl).host}`);
+  const { hostname, port } = new URL(redisUrl);
+  const redisUp = await new Promise((resolve) => {
+    import('node:net').then(({ connect }) => {
+      const socket = connect(Number(port || 6379), hostname, () => {
+        socket.write('PING\r\n');
+      });
+      socket.once('data', (data) => {
+        socket.destroy();
+        resolve(data.toString().startsWith('+PONG'));
+      });
+      socket.once('error', () => resolve(false));
+      socket.setTimeout(2000, () => {
+        socket.destroy();
+        resolve(false);
+      });
+    });
+  });
+  if (!redisUp) problems.push(`Redis does not answer at ${hostname}:${port || 6379}`);
+  if (problems.length > 0) {
+    throw new Error(`${problems.join('; ')}. Start them first (see README, "Prerequisites").`);
+  }
+}
+
+export function onExit(cleanup) {
+  let done = false;
+  const handler = async (signal) => {
+    if (done) return;
+    done = true;
+    await cleanup();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `npm start`: install if needed, write a local .env with fresh secrets on first run,
+// prepare roles and database, migrate, seed the demo venue, build, then run the API, the
+// worker, the web app and a mail catcher together until Ctrl+C.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkServices, ensureInstalled, freshSecrets, onExit, root, run, say, start, stopAll, waitFor } from './lib.mjs';
+
+const envFile = join(root, '.env');
+const ports = { api: 3000, web: 4200, smtp: 1025, mail: 1080 };
+
+function writeLocalEnv() {
+  const values = {
+    NODE_ENV: 'development',
+    PORT: String(ports.api),
+    LOG_LEVEL: 'info',
+    DATABASE_URL: 'postgres://foyer_app@127.0.0.1:5432/foyer',
+    DATABASE_MIGRATION_URL: 'postgres://foyer_owner@127.0.0.1:5432/foyer',
+    DATABASE_ADMIN_URL: 'postgres://postgres@127.0.0.1:5432/postgres',
+    REDIS_URL: 'redis://127.0.0.1:6379/0',
+    ...freshSecrets(),
+    CORS_ALLOWLIST: `http://localhost:${ports.web},http://127.0.0.1:${ports.web}`,
+    SITE_BASE_URL: `http://localhost:${ports.web}`,
+    SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+    MAIL_FROM: 'Foyer Demo <no-reply@foyer.localhost>',
+    TRUST_PROXY: '0',
+    API_DOCS: 'true',
+  };
+  const body = Object.entries(values).map(([key, value]) => `${key}=${value}`).join('\n');
+  writeFileSync(envFile, `# Written by npm start for local development; not committed.\n${body}\n`, { mode: 0o600 });
+  say('› wrote .env with fresh local secrets');
+}
+
+async function main() {
+  ensureInstalled();
+  if (!existsSync(envFile)) writeLocalEnv();
+  process.loadEnvFile(envFile);
+  Object.assign(process.env, { NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' });
+  await checkServices(process.env.DATABASE_ADMIN_URL, process.env.REDIS_URL);
+
+  say('› database roles, migrations, demo venue');
+  const cli = (command) => run(process.execPath, [join(root, 'tools/cli/run.mjs'), command]);
+  cli('db:setup');
+  cli('migrate');
+  cli('demo:seed');
+
+  say('› building api, worker and web (production builds)');
+  run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--outputStyle=static']);
+
+  onExit(stopAll);
+  const mail = start('mail', join(root, 'node_modules/.bin/maildev'), [
+    '--smtp', String(ports.smtp), '--ip', '127.0.0.1', '--web', String(ports.mail), '--web-ip', '127.0.0.1',
+  ]);
+  const api = start('api', process.execPath, ['dist/apps/api/main.js']);
+  start('worker', process.execPath, ['dist/apps/worker/main.js']);
+  const web = start('web', process.execPath, ['tools/scripts/serve-web.mjs'], {
+    WEB_PORT: String(ports.web),
+    WEB_HOST: '127.0.0.1',
+    API_BASE_URL: `http://localhost:${ports.api}`,
+  });
+  await waitFor(`http://127.0.0.1:${ports.api}/health/ready`, { child: api });
+  await waitFor(`http://127.0.0.1:${ports.web}/`, { child: web });
+  await waitFor(`http://127.0.0.1:${ports.mail}/`, { child: mail });
+
+  say(`
+  Foyer is running (Ctrl+C stops everything)
+
+    Web app        http://localhost:${ports.web}
+    API            http://localhost:${ports.api}      health: /health/ready   docs: /api/docs
+    Mail catcher   http://localhost:${ports.mail}      (every email the worker sends lands here)
+    Demo venue     slug "demo" — http://localhost:${ports.api}/api/public/venues/demo
+
+    Staff logins   none yet: staff accounts arrive with the identity module (issue 3)
+`);
+}
+
+main().catch(async (error) => {
+  process.stderr.write(`\nnpm start failed: ${error.message}\n`);
+  await stopAll();
+  process.exit(1);
+});
