@@ -11,7 +11,6 @@ describe('passwordProblems', () => {
       'Gx7$ePq2Wm!9',
       'Ünïcödé-pässwörd-Fjörd',
       '839204756123',
-      'a'.repeat(1) + 'Bc9!xQ2#vL7z',
     ])('accepts %s', (password) => {
       expect(passwordProblems(password)).toEqual([]);
     });

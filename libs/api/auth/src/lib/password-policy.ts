@@ -35,7 +35,7 @@ const COMMON_BASES = [
   'trustno', 'whatever', 'starwars', 'summer', 'winter', 'spring', 'autumn', 'freedom',
   'access', 'flower', 'hunter', 'killer', 'ninja', 'pokemon', 'charlie', 'michael', 'jesus',
   'god', 'lovely', 'theatre', 'theater', 'venue', 'restaurant', 'tickets', 'club',
-  'zaq', 'qaz', 'wsx',
+  'zaq', 'qaz', 'wsx', 'edc', 'rfv', 'tgb',
 ];
 
 // Longest first so 'password' is removed whole before 'passw' or 'pass' could split it.
@@ -79,6 +79,8 @@ const MIN_IDENTITY_PART = 3;
 // Shorter single words (Ana, Li) would refuse too many unrelated passwords.
 const MIN_IDENTITY_WORD = 4;
 const MAX_COMMON_RESIDUE = 3;
+// A lone three-letter base (abc, god) turns up by chance in random strings.
+const MIN_COMMON_LETTERS = 4;
 
 function chars(value: string): string[] {
   return Array.from(value);
@@ -165,16 +167,12 @@ function deLeet(value: string, one: 'i' | 'l'): string {
 }
 
 /** Removes every occurrence of the common bases, longest first, and returns what is left. */
-function withoutCommonBases(value: string): { residue: string; found: boolean } {
+function withoutCommonBases(value: string): { residue: string; removed: number } {
   let residue = value;
-  let found = false;
   for (const base of BASES_LONGEST_FIRST) {
-    if (residue.includes(base)) {
-      found = true;
-      residue = residue.split(base).join('');
-    }
+    residue = residue.split(base).join('');
   }
-  return { residue, found };
+  return { residue, removed: value.length - residue.length };
 }
 
 const MAX_DECORATION = 8;
@@ -201,8 +199,8 @@ function isCommonPattern(password: string): boolean {
     for (let keepEnd = 0; keepEnd <= Math.min(trailing, MAX_DECORATION); keepEnd += 1) {
       const core = cs.slice(leading - keepStart, cs.length - trailing + keepEnd).join('');
       for (const variant of [lettersOnly(core), lettersOnly(deLeet(core, 'i')), lettersOnly(deLeet(core, 'l'))]) {
-        const { residue, found } = withoutCommonBases(variant);
-        if (found && residue.length <= MAX_COMMON_RESIDUE) {
+        const { residue, removed } = withoutCommonBases(variant);
+        if (removed >= MIN_COMMON_LETTERS && residue.length <= MAX_COMMON_RESIDUE) {
           return true;
         }
       }
