@@ -60,7 +60,7 @@ async function main() {
   });
   await waitFor(`http://127.0.0.1:${ports.api}/health/ready`, { child: api });
   await waitFor(`http://127.0.0.1:${ports.web}/`, { child: web });
-  await waitFor(`http://127.0.0.1:${ports.mail}/`, { child: mail });
+  await waitFor(`http://127.0.0.1:${ports.mail}/api/healthz`, { child: mail });
 
   say(`
   Foyer is running (Ctrl+C stops everything)

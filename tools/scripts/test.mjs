@@ -85,7 +85,7 @@ async function endToEnd() {
     }, { quiet: true });
     await waitFor(`${apiUrl}/health/ready`, { child: api });
     await waitFor(`${webUrl}/`, { child: web });
-    await waitFor(`${mailUrl}/`, { child: mail });
+    await waitFor(`${mailUrl}/api/healthz`, { child: mail });
     const suiteEnv = { API_BASE_URL: apiUrl, WEB_BASE_URL: webUrl, MAIL_WEB_URL: mailUrl, CHROMIUM_PATH: chromium };
     run('npx', ['nx', 'run', 'api-e2e:e2e', '--outputStyle=static', '--skip-nx-cache'], { env: suiteEnv });
     run('npx', ['nx', 'run', 'web-e2e:e2e', '--outputStyle=static', '--skip-nx-cache'], { env: suiteEnv });

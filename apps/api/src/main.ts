@@ -9,7 +9,7 @@ async function bootstrap(): Promise<void> {
   const app = await createApp();
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(config.PORT);
-  app.get(Logger).log({ port: config.PORT, docs: config.API_DOCS }, 'Foyer API listening');
+  app.get(Logger).log(`Foyer API listening on port ${config.PORT}`);
 }
 
 bootstrap().catch((error: unknown) => {

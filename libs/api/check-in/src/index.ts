@@ -1,1 +1,2 @@
 export * from './lib/check-in.module';
+export * from './lib/check-in-state';

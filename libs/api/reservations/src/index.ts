@@ -1,1 +1,2 @@
 export * from './lib/reservations.module';
+export * from './lib/availability';

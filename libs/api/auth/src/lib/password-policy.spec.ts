@@ -120,6 +120,8 @@ describe('passwordProblems', () => {
       'Xpassword123!',
       'we1come12345',
       '1qaz2wsx3edc',
+      'qazwsxedcrfv',
+      '1q2w3e4r5t6y',
     ])('refuses %s', (password) => {
       expect(passwordProblems(password)).toContain(PasswordProblem.COMMON);
     });
@@ -127,6 +129,12 @@ describe('passwordProblems', () => {
     it('allows a common word inside a longer, otherwise unpredictable password', () => {
       expect(passwordProblems('my-password-is-a-purple-giraffe')).not.toContain(PasswordProblem.COMMON);
       expect(passwordProblems('welcome to the violet harbour')).not.toContain(PasswordProblem.COMMON);
+    });
+
+    it('does not refuse a random string that happens to hold a short base', () => {
+      // 'abc' and 'god' turn up by chance; only four or more letters of bases count.
+      expect(passwordProblems('&@&wSA0BC&j-')).toEqual([]);
+      expect(passwordProblems('9x#GoD7!k2$v')).toEqual([]);
     });
   });
 

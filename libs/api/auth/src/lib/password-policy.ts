@@ -233,12 +233,12 @@ function identityParts(whole: string, words: string[]): string[] {
 function emailParts(email: string): string[] {
   // The +tag is routing, not identity: jane+foyer@ is still jane.
   const local = ((email.split('@', 1)[0] ?? '').split('+', 1)[0] ?? '').trim();
-  return identityParts(local, local.split(/[._\-]+/));
+  return identityParts(local, local.split(/[._-]+/));
 }
 
 function nameParts(displayName: string): string[] {
   const trimmed = displayName.trim();
-  return identityParts(trimmed, trimmed.split(/[\s._\-]+/));
+  return identityParts(trimmed, trimmed.split(/[\s._-]+/));
 }
 
 /**
