@@ -1,1 +1,3 @@
 export * from './lib/menu.module';
+export * from './lib/menu-etag';
+export * from './lib/cart-total';

@@ -1,1 +1,2 @@
 export * from './lib/orders.module';
+export * from './lib/order-status';

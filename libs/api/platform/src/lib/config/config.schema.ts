@@ -89,6 +89,14 @@ function parseTrustProxy(raw: string): number | string[] {
   return value.split(',').map((item) => item.trim()).filter((item) => item.length > 0);
 }
 
+function ringSecrets(raw: string): string[] {
+  try {
+    return [...parseKeyRing(raw).keys.values()];
+  } catch {
+    return [raw];
+  }
+}
+
 function secretProblems(name: string, secrets: string[], production: boolean): string[] {
   if (!production) {
     return [];
@@ -108,13 +116,22 @@ function secretProblems(name: string, secrets: string[], production: boolean): s
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = issue.path.join('.');
-        const missing = issue.code === 'invalid_type' && env[name] === undefined;
-        return missing ? `${name} is required` : `${name} is invalid (${issue.message})`;
-      }),
-    );
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const missing = issue.code === 'invalid_type' && env[name] === undefined;
+      return missing ? `${name} is required` : `${name} is invalid (${issue.message})`;
+    });
+    // Report weak secrets in the same pass, so one restart shows every problem.
+    if (env['NODE_ENV'] === 'production') {
+      for (const name of SECRET_VARIABLES) {
+        const value = env[name];
+        if (value) {
+          const secrets = (KEY_RING_VARIABLES as readonly string[]).includes(name) ? ringSecrets(value) : [value];
+          problems.push(...secretProblems(name, secrets, true));
+        }
+      }
+    }
+    throw new ConfigError(problems);
   }
   const raw = parsed.data;
   const production = raw.NODE_ENV === 'production';

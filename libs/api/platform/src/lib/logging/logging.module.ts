@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { requestIdFor } from '../http/request-id';
@@ -32,29 +33,44 @@ function pathOnly(url: string | undefined): string {
   return (url ?? '').split('?')[0];
 }
 
+/** pino-http options: request ids, redaction, no bodies, no query strings. */
+export function httpLoggerOptions(
+  config: Pick<AppConfig, 'LOG_LEVEL'>,
+): Options {
+  return {
+    level: config.LOG_LEVEL,
+    genReqId: requestIdFor,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    autoLogging: {
+      ignore: (req: IncomingMessage) =>
+        pathOnly(req.url).startsWith('/health/'),
+    },
+    quietReqLogger: true,
+    serializers: {
+      req: (req: {
+        id: string;
+        method: string;
+        url: string;
+        headers: Record<string, unknown>;
+      }) => ({
+        id: req.id,
+        method: req.method,
+        url: pathOnly(req.url),
+        userAgent: req.headers['user-agent'],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customAttributeKeys: { reqId: 'requestId' },
+  };
+}
+
 @Global()
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.LOG_LEVEL,
-          genReqId: requestIdFor,
-          redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-          autoLogging: { ignore: (req: IncomingMessage) => pathOnly(req.url).startsWith('/health/') },
-          quietReqLogger: true,
-          serializers: {
-            req: (req: { id: string; method: string; url: string; headers: Record<string, unknown> }) => ({
-              id: req.id,
-              method: req.method,
-              url: pathOnly(req.url),
-              userAgent: req.headers['user-agent'],
-            }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-          customAttributeKeys: { reqId: 'requestId' },
-        },
+        pinoHttp: httpLoggerOptions(config),
       }),
     }),
   ],
