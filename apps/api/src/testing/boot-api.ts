@@ -2,7 +2,7 @@ import { INestApplication, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { APP_CONFIG, AppConfig, configureApp } from '@foyer/api/platform';
-import { TestDatabase, testEnvironment } from '@foyer/api/testing';
+import { TestDatabase, applyTestEnvironment } from '@foyer/api/testing';
 import { AppModule } from '../app/app.module';
 
 /** The real AppModule (plus probe controllers) on a test database, configured as main.ts does. */
@@ -11,7 +11,7 @@ export async function bootApi(
   env: Record<string, string> = {},
   controllers: Type<unknown>[] = [],
 ): Promise<INestApplication> {
-  Object.assign(process.env, testEnvironment(db, env));
+  applyTestEnvironment(db, env);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule], controllers }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
   configureApp(app, app.get<AppConfig>(APP_CONFIG));

@@ -3,7 +3,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Test } from '@nestjs/testing';
 import { JobName, QueueName, SendMailJob } from '@foyer/contracts';
 import { MailProcessor, Outbox, OutboxRelay, TenantContext } from '@foyer/api/platform';
-import { TestDatabase, createTestDatabase, testEnvironment } from '@foyer/api/testing';
+import { TestDatabase, applyTestEnvironment, createTestDatabase } from '@foyer/api/testing';
 import { Queue } from 'bullmq';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -57,7 +57,7 @@ describe('transactional outbox relay and mail delivery (real PostgreSQL, Redis, 
     });
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     const port = (smtp.server.address() as AddressInfo).port;
-    Object.assign(process.env, testEnvironment(db, { SMTP_URL: `smtp://127.0.0.1:${port}` }));
+    applyTestEnvironment(db, { SMTP_URL: `smtp://127.0.0.1:${port}` });
   });
 
   afterEach(async () => {

@@ -1,7 +1,7 @@
 import { CanActivate, INestApplication, Provider, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { APP_CONFIG, AppConfig, PlatformModule, configureApp, requestPipeline } from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig, CONFIG_VARIABLES, PlatformModule, configureApp, requestPipeline } from '@foyer/api/platform';
 import { randomBytes } from 'node:crypto';
 import { TestDatabase } from './test-database';
 
@@ -28,6 +28,17 @@ export function testEnvironment(db: TestDatabase, overrides: Record<string, stri
   };
 }
 
+/**
+ * Replaces the configuration in process.env with the test environment. Variables from a
+ * developer's .env (which Nx loads into tasks) are removed first, so defaults hold.
+ */
+export function applyTestEnvironment(db: TestDatabase, overrides: Record<string, string> = {}): void {
+  for (const name of CONFIG_VARIABLES) {
+    delete process.env[name];
+  }
+  Object.assign(process.env, testEnvironment(db, overrides));
+}
+
 export interface TestAppOptions {
   imports?: Type<unknown>[];
   controllers?: Type<unknown>[];
@@ -42,7 +53,7 @@ export interface TestAppOptions {
  * modules under test. The environment is applied to process.env before config loads.
  */
 export async function createTestApp(db: TestDatabase, options: TestAppOptions = {}): Promise<INestApplication> {
-  Object.assign(process.env, testEnvironment(db, options.env));
+  applyTestEnvironment(db, options.env);
   const moduleRef = await Test.createTestingModule({
     imports: [PlatformModule, ...(options.imports ?? [])],
     controllers: options.controllers ?? [],

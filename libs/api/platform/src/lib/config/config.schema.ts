@@ -58,6 +58,9 @@ const schema = z.object({
 
 export type RawConfig = z.infer<typeof schema>;
 
+/** Every variable the configuration reads (DATABASE_ADMIN_URL and DATABASE_MIGRATION_URL belong to the CLI). */
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof RawConfig)[];
+
 export interface AppConfig extends Omit<RawConfig, 'TRUST_PROXY' | 'API_DOCS' | SecretVariable> {
   isProduction: boolean;
   /** Express `trust proxy` value: a hop count or a list of proxy addresses, never `true`. */
