@@ -22,7 +22,7 @@ function writeLocalEnv() {
     CORS_ALLOWLIST: `http://localhost:${ports.web},http://127.0.0.1:${ports.web}`,
     SITE_BASE_URL: `http://localhost:${ports.web}`,
     SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
-    MAIL_FROM: 'Foyer Demo <no-reply@foyer.localhost>',
+    MAIL_FROM: '"Foyer Demo <no-reply@foyer.localhost>"',
     TRUST_PROXY: '0',
     API_DOCS: 'true',
   };

@@ -7,11 +7,20 @@ const USAGE = `usage: foyer <command> [options]
   db:setup          create the owner and runtime roles and the database (DATABASE_ADMIN_URL)
   migrate           apply pending migrations as the owner role
   migrate:revert    revert the last migration
-  tenant:create     --slug <slug> --name <name> [--timezone <tz>]
+  tenant:create     --slug <slug> --name <name> --owner-email <email> [--owner-name <name>]
+                    [--timezone <tz>] [--owner-password-stdin]
   demo:seed         the demo venue
   keys:generate     print fresh secrets in .env form`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
@@ -22,6 +31,7 @@ async function main(argv: string[]): Promise<void> {
       name: { type: 'string' },
       timezone: { type: 'string' },
       'owner-email': { type: 'string' },
+      'owner-name': { type: 'string' },
       'owner-password-stdin': { type: 'boolean' },
     },
     strict: true,
@@ -36,10 +46,17 @@ async function main(argv: string[]): Promise<void> {
     case 'keys:generate':
       return keysGenerate(out);
     case 'tenant:create':
-      if (!values.slug || !values.name) {
-        throw new Error('tenant:create needs --slug and --name');
+      if (!values.slug || !values.name || !values['owner-email']) {
+        throw new Error('tenant:create needs --slug, --name and --owner-email');
       }
-      return tenantCreate(out, { slug: values.slug, name: values.name, timezone: values.timezone });
+      return tenantCreate(out, {
+        slug: values.slug,
+        name: values.name,
+        timezone: values.timezone,
+        ownerEmail: values['owner-email'],
+        ownerName: values['owner-name'],
+        ownerPassword: values['owner-password-stdin'] ? await readStdin() : undefined,
+      });
     case 'demo:seed':
       return demoSeed(out);
     default:

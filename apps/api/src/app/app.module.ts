@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@foyer/api/audit';
+import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
 import { PlatformModule, requestPipeline } from '@foyer/api/platform';
+import { PermissionsGuard, RbacModule } from '@foyer/api/rbac';
 import { TenantsModule } from '@foyer/api/tenants';
 
 /** The composition root: platform, domain modules, and the request pipeline in contract order. */
 @Module({
-  imports: [PlatformModule, TenantsModule],
-  providers: requestPipeline(),
+  imports: [PlatformModule, RbacModule, AuditModule, AuthModule, TenantsModule],
+  providers: requestPipeline({ authenticate: [AuthenticationGuard, CsrfGuard], authorize: [PermissionsGuard] }),
 })
 export class AppModule {}

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule, DatabaseModule } from '@foyer/api/platform';
+import { AuditModule } from '@foyer/api/audit';
+import { AuthModule } from '@foyer/api/auth';
+import { PlatformModule } from '@foyer/api/platform';
 import { TenantsModule } from '@foyer/api/tenants';
 
-/** What operating commands need: config, the database as the runtime role, the domain services. */
-@Module({ imports: [AppConfigModule, DatabaseModule, TenantsModule] })
+/** What operating commands need: the platform (config, database as the runtime role) and the domain services. */
+@Module({ imports: [PlatformModule, AuditModule, AuthModule, TenantsModule] })
 export class CliModule {}

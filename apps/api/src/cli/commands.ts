@@ -1,6 +1,9 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ensureDatabase, ensureRoles, loadConfig, targetFromUrls } from '@foyer/api/platform';
+import { AuditLog } from '@foyer/api/audit';
+import { StaffAccounts } from '@foyer/api/auth';
+import { ROLES, Role } from '@foyer/contracts';
+import { APP_CONFIG, AppConfig, TenantContext, ensureDatabase, ensureRoles, loadConfig, targetFromUrls } from '@foyer/api/platform';
 import { TenantDirectory } from '@foyer/api/tenants';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -75,20 +78,54 @@ export async function withContext<T>(work: (app: INestApplicationContext) => Pro
   }
 }
 
-export async function tenantCreate(out: Output, options: { slug: string; name: string; timezone?: string }): Promise<void> {
+export interface TenantCreateOptions {
+  slug: string;
+  name: string;
+  timezone?: string;
+  ownerEmail: string;
+  ownerName?: string;
+  /** Read from standard input by the CLI, for automation; otherwise a set-password link is printed. */
+  ownerPassword?: string;
+}
+
+export async function tenantCreate(out: Output, options: TenantCreateOptions): Promise<void> {
   await withContext(async (app) => {
     const tenant = await app.get(TenantDirectory).create(options);
+    const added = await app.get(TenantContext).run(tenant.id, async () => {
+      const member = await app.get(StaffAccounts).addMember({
+        email: options.ownerEmail,
+        displayName: options.ownerName ?? 'Owner',
+        role: Role.OWNER,
+        password: options.ownerPassword,
+      });
+      await app.get(AuditLog).record({ action: 'tenant.created', actorId: null, targetType: 'tenant', targetId: tenant.id });
+      await app.get(AuditLog).record({ action: 'staff.added', actorId: null, targetType: 'user', targetId: member.userId, metadata: { role: Role.OWNER } });
+      return member;
+    });
     out(tenant.id);
+    if (added.setPasswordToken) {
+      const site = app.get<AppConfig>(APP_CONFIG).SITE_BASE_URL;
+      out(`one-time link for the owner to set a password (72 h): ${site}/set-password#t=${added.setPasswordToken}`);
+    }
   });
 }
 
 export const DEMO_TENANT = { slug: 'demo', name: 'Foyer Demo Theatre', timezone: 'Europe/Berlin' };
+/** Demo-only password shared by the demo staff logins; never used outside the demo seed. */
+export const DEMO_STAFF_PASSWORD = 'Curtain-call-at-8pm';
+export const demoLogin = (role: Role) => `${role}@demo.foyer.localhost`;
 
 export async function demoSeed(out: Output): Promise<void> {
   await withContext(async (app) => {
     const directory = app.get(TenantDirectory);
     const existing = await directory.idForSlug(DEMO_TENANT.slug);
     const id = existing ?? (await directory.create(DEMO_TENANT)).id;
-    out(`demo venue "${DEMO_TENANT.slug}" ${existing ? 'already there' : 'created'} (${id})`);
+    await app.get(TenantContext).run(id, async () => {
+      for (const role of ROLES) {
+        const name = `Demo ${role[0].toUpperCase()}${role.slice(1)}`;
+        await app.get(StaffAccounts).addMember({ email: demoLogin(role), displayName: name, role, password: DEMO_STAFF_PASSWORD });
+      }
+    });
+    out(`demo venue "${DEMO_TENANT.slug}" ${existing ? 'already there' : 'created'} (${id}); staff: <role>@demo.foyer.localhost / ${DEMO_STAFF_PASSWORD}`);
   });
 }

@@ -1,4 +1,5 @@
 import { Foundation1763856000000 } from './1763856000000-foundation';
+import { Identity1763900000000 } from './1763900000000-identity';
 
 /** Every migration, in order. The CLI and the test database template run exactly these. */
-export const migrations = [Foundation1763856000000];
+export const migrations = [Foundation1763856000000, Identity1763900000000];

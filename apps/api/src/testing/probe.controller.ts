@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Public } from '@foyer/api/platform';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class ProbeDto {
@@ -14,6 +15,7 @@ export class ProbeDto {
 }
 
 /** Routes that exist only in tests, to exercise the request pipeline end to end. */
+@Public()
 @Controller('api/public/probe')
 export class ProbeController {
   calls = 0;

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditController } from './audit.controller';
+import { AuditLog } from './audit-log';
+import { AuditEvent } from './entities/audit-event.entity';
 
 @Module({
-  controllers: [],
-  providers: [],
-  exports: [],
+  imports: [TypeOrmModule.forFeature([AuditEvent])],
+  controllers: [AuditController],
+  providers: [AuditLog],
+  exports: [AuditLog],
 })
 export class AuditModule {}

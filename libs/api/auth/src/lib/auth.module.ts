@@ -1,8 +1,19 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@foyer/api/audit';
+import { RbacModule } from '@foyer/api/rbac';
+import { AuthController } from './auth.controller';
+import { AuthenticationGuard, CsrfGuard } from './auth.guard';
+import { CsrfTokens } from './csrf';
+import { LoginService } from './login.service';
+import { PasswordHasher } from './password-hasher';
+import { Sessions } from './sessions';
+import { StaffAccounts } from './staff-accounts';
+import { AuthTokens } from './tokens';
 
 @Module({
-  controllers: [],
-  providers: [],
-  exports: [],
+  imports: [AuditModule, RbacModule],
+  controllers: [AuthController],
+  providers: [AuthTokens, PasswordHasher, Sessions, StaffAccounts, LoginService, CsrfTokens, AuthenticationGuard, CsrfGuard],
+  exports: [AuthTokens, PasswordHasher, Sessions, StaffAccounts, LoginService, AuthenticationGuard, CsrfGuard, RbacModule],
 })
 export class AuthModule {}

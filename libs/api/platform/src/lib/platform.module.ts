@@ -9,6 +9,7 @@ import { JsonBodyGuard } from './http/request-guards';
 import { LoggingModule } from './logging/logging.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { Outbox } from './outbox/outbox';
+import { TokenHasher } from './crypto/token-hasher';
 import { OutboxMessage } from './outbox/outbox-message.entity';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { RateLimitModule } from './rate-limit/rate-limit';
@@ -31,8 +32,9 @@ import { RedisModule } from './redis/redis.module';
     RateLimitModule,
     HealthModule,
   ],
-  providers: [IdempotencyService, IdempotencyGuard, IdempotencyInterceptor, JsonBodyGuard, ProblemDetailsFilter, Outbox],
+  providers: [TokenHasher, IdempotencyService, IdempotencyGuard, IdempotencyInterceptor, JsonBodyGuard, ProblemDetailsFilter, Outbox],
   exports: [
+    TokenHasher,
     AppConfigModule,
     LoggingModule,
     MetricsModule,

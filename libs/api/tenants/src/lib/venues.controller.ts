@@ -1,5 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@foyer/api/platform';
 import { TenantDirectory } from './tenant-directory';
 
 export class PublicVenueDto {
@@ -10,6 +11,7 @@ export class PublicVenueDto {
 }
 
 @ApiTags('public')
+@Public()
 @Controller('api/public/venues')
 export class VenuesController {
   constructor(private readonly directory: TenantDirectory) {}

@@ -5,6 +5,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsModule } from 'nestjs-cls';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
+import { RequestTenantInterceptor } from './request-tenant';
 import { TenantContext } from './tenant-context';
 
 /**
@@ -37,7 +38,7 @@ import { TenantContext } from './tenant-context';
       ],
     }),
   ],
-  providers: [TenantContext],
-  exports: [TenantContext],
+  providers: [TenantContext, RequestTenantInterceptor],
+  exports: [TenantContext, RequestTenantInterceptor],
 })
 export class DatabaseModule {}

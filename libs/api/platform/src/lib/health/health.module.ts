@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Injectable, Module } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import Redis from 'ioredis';
+import { Public } from '../http/public.decorator';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { REDIS } from '../redis/redis.module';
 
@@ -28,6 +29,7 @@ export class RedisHealthIndicator {
 
 @ApiTags('health')
 @Controller('health')
+@Public()
 @RateLimit(null)
 export class HealthController {
   constructor(

@@ -12,6 +12,10 @@ export function setCallerScope(req: object, scope: string): void {
   (req as WithScope)[SCOPE] = scope;
 }
 
+export function hasCallerScope(req: object): boolean {
+  return (req as WithScope)[SCOPE] !== undefined;
+}
+
 export function callerScope(req: object): string {
   const request = req as WithScope;
   return request[SCOPE] ?? `ip:${clientIp(request)}`;

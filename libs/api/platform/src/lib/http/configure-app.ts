@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/config.schema';
@@ -67,6 +68,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.use((req: Request, res: Response, next: NextFunction) =>
     req.path === `/${DOCS_PATH}` || req.path.startsWith(`/${DOCS_PATH}/`) ? docsHeaders(req, res, next) : apiHeaders(req, res, next),
   );
+
+  express.use(cookieParser());
 
   const allowlist = new Set(config.CORS_ALLOWLIST);
   express.enableCors({

@@ -2,6 +2,7 @@ import { CanActivate, Provider, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { IdempotencyGuard, IdempotencyInterceptor } from '../idempotency/idempotency.guard';
+import { RequestTenantInterceptor } from '../database/request-tenant';
 import { RateLimitGuard } from '../rate-limit/rate-limit';
 import { JsonBodyGuard } from './request-guards';
 
@@ -22,12 +23,16 @@ export function requestPipeline(stages: PipelineStages = {}): Provider[] {
     RateLimitGuard,
     JsonBodyGuard,
     ...(stages.authenticate ?? []),
+    // Again, now that the caller is known: the per-user staff bucket.
+    RateLimitGuard,
     IdempotencyGuard,
     ...(stages.authorize ?? []),
   ];
   return [
     ...guards.map((guard) => ({ provide: APP_GUARD, useExisting: guard })),
+    // Outermost first: the idempotent response is stored after the tenant transaction ends.
     { provide: APP_INTERCEPTOR, useExisting: IdempotencyInterceptor },
+    { provide: APP_INTERCEPTOR, useExisting: RequestTenantInterceptor },
     { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
   ];
 }

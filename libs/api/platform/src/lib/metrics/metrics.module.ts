@@ -6,6 +6,7 @@ import { Registry, collectDefaultMetrics } from 'prom-client';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { notFound } from '../errors/domain-error';
+import { Public } from '../http/public.decorator';
 import { RateLimit } from '../rate-limit/rate-limit';
 import { METRICS_REGISTRY } from './metrics-registry';
 
@@ -37,6 +38,7 @@ export class MetricsController {
   }
 
   @Get()
+  @Public()
   @RateLimit(null)
   @Header('Cache-Control', 'no-store')
   async metrics(@Req() req: Request): Promise<string> {

@@ -7,7 +7,7 @@ import type { Request } from 'express';
 import Redis from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
-import { callerScope } from '../http/caller-scope';
+import { callerScope, hasCallerScope } from '../http/caller-scope';
 import { clientIp } from '../http/client-ip';
 import { SecurityEvents } from '../logging/security-events';
 import { REDIS } from '../redis/redis.module';
@@ -17,6 +17,7 @@ export type RateLimitPolicy = 'login' | 'publicRead' | 'booking' | 'publicWrite'
 
 const POLICY = 'foyer:rate-limit-policy';
 const WINDOW_MS = 60_000;
+const COUNTED = Symbol('foyer.rateLimitCounted');
 
 /** Chooses a route's bucket, or `null` for none; without it the bucket follows from the path. */
 export const RateLimit = (policy: RateLimitPolicy | null) => SetMetadata(POLICY, policy);
@@ -61,9 +62,14 @@ export class RateLimitGuard extends ThrottlerGuard {
       context.getClass(),
     ]);
     const policy = explicit === undefined ? defaultPolicy(req.method, req.path) : explicit;
-    if (policy === null) {
+    if (policy === null || (req as unknown as Record<symbol, boolean>)[COUNTED]) {
       return true;
     }
+    // Staff limits are per user: this guard runs again after authentication for them.
+    if (policy === 'staff' && !hasCallerScope(req)) {
+      return true;
+    }
+    (req as unknown as Record<symbol, boolean>)[COUNTED] = true;
     const tracker =
       policy === 'staff'
         ? callerScope(req)

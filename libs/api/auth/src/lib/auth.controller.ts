@@ -1,0 +1,192 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ErrorCode, Permission, Role } from '@foyer/contracts';
+import { APP_CONFIG, AppConfig, DomainError, Public, RateLimit, TenantContext, requestIdOf } from '@foyer/api/platform';
+import { AuditLog } from '@foyer/api/audit';
+import { permissionsFor } from '@foyer/api/rbac';
+import type { Request, Response } from 'express';
+import { CheckOrigin } from './auth.guard';
+import { clearAuthCookies, cookieNames, setAuthCookies } from './cookies';
+import { CsrfTokens } from './csrf';
+import { LoginDto, RefreshDto } from './dto/login.dto';
+import { LoginService, Membership } from './login.service';
+import { principalOf } from './principal';
+import { IssuedTokens, Sessions } from './sessions';
+import { AuthTokens } from './tokens';
+
+export interface SessionView {
+  user: { id: string; email: string; displayName: string };
+  tenant: { id: string; slug: string; name: string };
+  role: Role;
+  permissions: readonly Permission[];
+  memberships: { tenantId: string; slug: string; name: string; role: Role }[];
+  csrfToken?: string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+const bearerMode = (req: Request) => String(req.headers['x-auth-mode'] ?? '').toLowerCase() === 'bearer';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly login$: LoginService,
+    private readonly sessions: Sessions,
+    private readonly tokens: AuthTokens,
+    private readonly csrf: CsrfTokens,
+    private readonly context: TenantContext,
+    private readonly audit: AuditLog,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('csrf')
+  @Public()
+  csrfToken(@Req() req: Request, @Res({ passthrough: true }) res: Response): { csrfToken: string } {
+    const access = req.cookies?.[cookieNames(this.config.isProduction).access] as string | undefined;
+    const claims = access ? this.tokens.verifyAccess(access) : null;
+    return { csrfToken: this.csrf.issue(req, res, claims?.sid ?? '') };
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @CheckOrigin()
+  @RateLimit('login')
+  async login(
+    @Body() body: LoginDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionView | TokenPair> {
+    const result = await this.login$.login(body, req, requestIdOf(req));
+    return this.answer(req, res, result.tokens, result.userId, result.membership, result.memberships);
+  }
+
+  @Post('refresh')
+  @HttpCode(200)
+  @Public()
+  @RateLimit('login')
+  async refresh(
+    @Body() body: RefreshDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionView | TokenPair> {
+    const fromCookie = req.cookies?.[cookieNames(this.config.isProduction).refresh] as string | undefined;
+    const token = body?.refreshToken ?? fromCookie;
+    const claims = token ? this.tokens.verifyRefresh(token) : null;
+    if (!token || !claims) {
+      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+    }
+    const outcome = await this.context.run(claims.tid, async () => {
+      const result = await this.sessions.rotate(token, claims.sid, claims.sub);
+      if (result.kind === 'reused') {
+        await this.audit.record({
+          action: 'auth.refresh_reused',
+          actorId: claims.sub,
+          targetType: 'session',
+          targetId: claims.sid,
+          requestId: requestIdOf(req),
+        });
+      }
+      return result;
+    });
+    if (outcome.kind === 'reused') {
+      clearAuthCookies(res, this.config.isProduction);
+      throw new DomainError(401, ErrorCode.REFRESH_REUSED, 'This sign-in was used elsewhere; sign in again.');
+    }
+    if (outcome.kind === 'invalid') {
+      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+    }
+    const memberships = await this.login$.membershipsOf(claims.sub);
+    const membership = memberships.find((m) => m.tenantId === claims.tid);
+    if (!membership) {
+      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+    }
+    const asCookies = !body?.refreshToken;
+    return this.answer(req, res, outcome.tokens, claims.sub, membership, memberships, asCookies ? 'cookie' : 'bearer');
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const principal = principalOf(req);
+    if (principal) {
+      await this.sessions.revoke(principal.sid, 'logout');
+      await this.audit.record({
+        action: 'auth.logout',
+        actorId: principal.sub,
+        targetType: 'session',
+        targetId: principal.sid,
+        requestId: requestIdOf(req),
+      });
+    }
+    clearAuthCookies(res, this.config.isProduction);
+  }
+
+  @Post('logout-all')
+  @HttpCode(204)
+  async logoutAll(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const principal = principalOf(req);
+    if (principal) {
+      const revoked = await this.sessions.revokeAll(principal.sub, 'logout_all');
+      await this.audit.record({
+        action: 'auth.logout_all',
+        actorId: principal.sub,
+        targetType: 'user',
+        targetId: principal.sub,
+        metadata: { sessions: revoked },
+        requestId: requestIdOf(req),
+      });
+    }
+    clearAuthCookies(res, this.config.isProduction);
+  }
+
+  @Get('me')
+  async me(@Req() req: Request): Promise<SessionView> {
+    const principal = principalOf(req);
+    if (!principal) {
+      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+    }
+    const memberships = await this.login$.membershipsOf(principal.sub);
+    const membership = memberships.find((m) => m.tenantId === principal.tid);
+    if (!membership) {
+      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+    }
+    return this.view(principal.sub, membership, memberships);
+  }
+
+  private async answer(
+    req: Request,
+    res: Response,
+    tokens: IssuedTokens,
+    userId: string,
+    membership: Membership,
+    memberships: Membership[],
+    mode: 'cookie' | 'bearer' = bearerMode(req) ? 'bearer' : 'cookie',
+  ): Promise<SessionView | TokenPair> {
+    if (mode === 'bearer') {
+      return { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn };
+    }
+    setAuthCookies(res, this.config.isProduction, tokens);
+    const view = await this.context.run(membership.tenantId, () => this.view(userId, membership, memberships));
+    return { ...view, csrfToken: this.csrf.issue(req, res, tokens.sessionId) };
+  }
+
+  private async view(userId: string, membership: Membership, memberships: Membership[]): Promise<SessionView> {
+    const rows: { id: string; email: string; display_name: string }[] = await this.context.run(membership.tenantId, (m) =>
+      m.query('SELECT id, email, display_name FROM app_user WHERE id = $1', [userId]),
+    );
+    const user = rows[0];
+    return {
+      user: { id: user.id, email: user.email, displayName: user.display_name },
+      tenant: { id: membership.tenantId, slug: membership.slug, name: membership.name },
+      role: membership.role,
+      permissions: permissionsFor(membership.role),
+      memberships: memberships.map((m) => ({ tenantId: m.tenantId, slug: m.slug, name: m.name, role: m.role })),
+    };
+  }
+}

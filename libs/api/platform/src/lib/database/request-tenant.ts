@@ -1,0 +1,31 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { Observable, from, lastValueFrom } from 'rxjs';
+import { TenantContext } from './tenant-context';
+
+const TENANT = Symbol('foyer.requestTenant');
+
+/** Set by the authentication guard from the verified token only: never from a body, query or header. */
+export function setRequestTenant(req: object, tenantId: string): void {
+  (req as Record<symbol, string>)[TENANT] = tenantId;
+}
+
+export function requestTenant(req: object): string | undefined {
+  return (req as Record<symbol, string | undefined>)[TENANT];
+}
+
+/**
+ * Runs an authenticated request's handler in one transaction scoped to its tenant, so
+ * every query is under row-level security and the work commits or rolls back together.
+ */
+@Injectable()
+export class RequestTenantInterceptor implements NestInterceptor {
+  constructor(private readonly context: TenantContext) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const tenantId = context.getType() === 'http' ? requestTenant(context.switchToHttp().getRequest()) : undefined;
+    if (!tenantId) {
+      return next.handle();
+    }
+    return from(this.context.run(tenantId, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+  }
+}
