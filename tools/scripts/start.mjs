@@ -70,7 +70,9 @@ async function main() {
     Mail catcher   http://localhost:${ports.mail}      (every email the worker sends lands here)
     Demo venue     slug "demo" — http://localhost:${ports.api}/api/public/venues/demo
 
-    Staff logins   none yet: staff accounts arrive with the identity module (issue 3)
+    Staff logins   <role>@demo.foyer.localhost for owner, admin, manager, host, kitchen, viewer
+                   password Curtain-call-at-8pm (demo seed only)
+                   e.g. POST /api/auth/login with X-Auth-Mode: bearer for a token pair
 `);
 }
 
