@@ -2,13 +2,13 @@ import { INestApplication } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { IS_PUBLIC } from '@foyer/api/platform';
-import { REQUIRED_PERMISSIONS } from '@foyer/api/rbac';
+import { MEMBER_ONLY, REQUIRED_PERMISSIONS } from '@foyer/api/rbac';
 import { TestDatabase, createTestDatabase } from '@foyer/api/testing';
 import { bootApi } from '../testing/boot-api';
 
 /** Every route of the real composition, with what it declares. */
 function routes(app: INestApplication) {
-  const found: { path: string; isPublic: boolean; permissions: unknown[] }[] = [];
+  const found: { path: string; isPublic: boolean; permissions: unknown[]; memberOnly: boolean }[] = [];
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as (new (...args: never[]) => unknown) | null;
@@ -24,6 +24,7 @@ function routes(app: INestApplication) {
           path,
           isPublic: Boolean(declared(handler, IS_PUBLIC) ?? declared(controller, IS_PUBLIC)),
           permissions: (declared(handler, REQUIRED_PERMISSIONS) ?? declared(controller, REQUIRED_PERMISSIONS) ?? []) as unknown[],
+          memberOnly: Boolean(declared(handler, MEMBER_ONLY) ?? declared(controller, MEMBER_ONLY)),
         });
       }
     }
@@ -55,7 +56,8 @@ describe('route declarations', () => {
     expect(staff.length).toBeGreaterThan(0);
     for (const route of staff) {
       expect({ path: route.path, isPublic: route.isPublic }).toEqual({ path: route.path, isPublic: false });
-      expect({ path: route.path, declares: route.permissions.length > 0 }).toEqual({ path: route.path, declares: true });
+      const declares = route.permissions.length > 0 || route.memberOnly;
+      expect({ path: route.path, declares }).toEqual({ path: route.path, declares: true });
     }
   });
 

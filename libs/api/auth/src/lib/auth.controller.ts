@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ErrorCode, Permission, Role } from '@foyer/contracts';
-import { APP_CONFIG, AppConfig, DomainError, Public, RateLimit, TenantContext, requestIdOf } from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig, DomainError, OwnTenantContext, Public, RateLimit, TenantContext, requestIdOf } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { permissionsFor } from '@foyer/api/rbac';
 import type { Request, Response } from 'express';
@@ -10,7 +10,9 @@ import { clearAuthCookies, cookieNames, setAuthCookies } from './cookies';
 import { CsrfTokens } from './csrf';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 import { LoginService, Membership } from './login.service';
-import { principalOf } from './principal';
+import { StaffPrincipal, principalOf } from './principal';
+import { ChangePasswordDto, SetPasswordDto, SwitchTenantDto } from './dto/password.dto';
+import { PasswordsService } from './passwords.service';
 import { IssuedTokens, Sessions } from './sessions';
 import { AuthTokens } from './tokens';
 
@@ -41,6 +43,7 @@ export class AuthController {
     private readonly csrf: CsrfTokens,
     private readonly context: TenantContext,
     private readonly audit: AuditLog,
+    private readonly passwords: PasswordsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -82,7 +85,7 @@ export class AuthController {
       throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
     }
     const outcome = await this.context.run(claims.tid, async () => {
-      const result = await this.sessions.rotate(token, claims.sid, claims.sub);
+      const result = await this.sessions.rotate(token, claims.sid, claims.sub, claims.iat);
       if (result.kind === 'reused') {
         await this.audit.record({
           action: 'auth.refresh_reused',
@@ -145,18 +148,79 @@ export class AuthController {
     clearAuthCookies(res, this.config.isProduction);
   }
 
-  @Get('me')
-  async me(@Req() req: Request): Promise<SessionView> {
-    const principal = principalOf(req);
-    if (!principal) {
+  @Post('switch-tenant')
+  @HttpCode(200)
+  @OwnTenantContext()
+  async switchTenant(
+    @Body() body: SwitchTenantDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionView | TokenPair> {
+    const principal = this.requirePrincipal(req);
+    const memberships = await this.login$.membershipsOf(principal.sub);
+    const target = memberships.find((m) => m.tenantId === body.tenantId);
+    if (!target) {
+      throw new DomainError(403, ErrorCode.FORBIDDEN, 'You are not a member of that venue.');
+    }
+    await this.context.run(principal.tid, () => this.sessions.revoke(principal.sid, 'switched_tenant'));
+    const tokens = await this.context.run(target.tenantId, async () => {
+      const issued = await this.sessions.start(principal.sub, target.role);
+      await this.audit.record({
+        action: 'auth.tenant_switched',
+        actorId: principal.sub,
+        targetType: 'session',
+        targetId: issued.sessionId,
+        requestId: requestIdOf(req),
+      });
+      return issued;
+    });
+    return this.answer(req, res, tokens, principal.sub, target, memberships, principal.mode);
+  }
+
+  @Post('password')
+  @HttpCode(200)
+  async changePassword(
+    @Body() body: ChangePasswordDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionView | TokenPair> {
+    const principal = this.requirePrincipal(req);
+    await this.passwords.change(principal.sub, body.currentPassword, body.newPassword, requestIdOf(req));
+    const memberships = await this.login$.membershipsOf(principal.sub);
+    const membership = memberships.find((m) => m.tenantId === principal.tid);
+    if (!membership) {
       throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
     }
+    const tokens = await this.sessions.start(principal.sub, membership.role);
+    return this.answer(req, res, tokens, principal.sub, membership, memberships, principal.mode);
+  }
+
+  @Post('set-password')
+  @HttpCode(204)
+  @Public()
+  @CheckOrigin()
+  @RateLimit('login')
+  async setPassword(@Body() body: SetPasswordDto, @Req() req: Request): Promise<void> {
+    await this.passwords.setWithToken(body.token, body.newPassword, requestIdOf(req));
+  }
+
+  @Get('me')
+  async me(@Req() req: Request): Promise<SessionView> {
+    const principal = this.requirePrincipal(req);
     const memberships = await this.login$.membershipsOf(principal.sub);
     const membership = memberships.find((m) => m.tenantId === principal.tid);
     if (!membership) {
       throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
     }
     return this.view(principal.sub, membership, memberships);
+  }
+
+  private requirePrincipal(req: Request): StaffPrincipal {
+    const principal = principalOf(req);
+    if (!principal) {
+      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+    }
+    return principal;
   }
 
   private async answer(

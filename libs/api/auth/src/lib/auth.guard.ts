@@ -16,7 +16,7 @@ import type { Request } from 'express';
 import { cookieNames } from './cookies';
 import { CsrfTokens, bindCsrfSession } from './csrf';
 import { StaffPrincipal, principalOf, setPrincipal } from './principal';
-import { Sessions } from './sessions';
+import { Sessions, isCurrent } from './sessions';
 import { AuthTokens } from './tokens';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -65,7 +65,7 @@ export class AuthenticationGuard implements CanActivate {
       throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
     }
     const state = await this.context.run(claims.tid, () => this.sessions.state(claims.sid, claims.sub));
-    if (!state || state.revoked || state.disabled || claims.iat * 1000 < Math.floor(state.tokensValidAfter.getTime() / 1000) * 1000) {
+    if (!state || !isCurrent(state, claims.iat)) {
       this.security.record('auth_failed', req, { reason: 'session' });
       throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Your session has ended; sign in again.');
     }

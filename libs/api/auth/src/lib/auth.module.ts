@@ -7,13 +7,14 @@ import { CsrfTokens } from './csrf';
 import { LoginService } from './login.service';
 import { PasswordHasher } from './password-hasher';
 import { Sessions } from './sessions';
+import { PasswordsService } from './passwords.service';
 import { StaffAccounts } from './staff-accounts';
 import { AuthTokens } from './tokens';
 
 @Module({
   imports: [AuditModule, RbacModule],
   controllers: [AuthController],
-  providers: [AuthTokens, PasswordHasher, Sessions, StaffAccounts, LoginService, CsrfTokens, AuthenticationGuard, CsrfGuard],
+  providers: [AuthTokens, PasswordHasher, Sessions, StaffAccounts, PasswordsService, LoginService, CsrfTokens, AuthenticationGuard, CsrfGuard],
   exports: [AuthTokens, PasswordHasher, Sessions, StaffAccounts, LoginService, AuthenticationGuard, CsrfGuard, RbacModule],
 })
 export class AuthModule {}

@@ -14,6 +14,14 @@ export interface IssuedTokens {
   sessionId: string;
 }
 
+/**
+ * A token is current while its session is open, the membership enabled, and it was not
+ * issued before the user's tokensValidAfter (compared in whole seconds, as JWTs carry them).
+ */
+export function isCurrent(state: SessionState, issuedAtSeconds: number): boolean {
+  return !state.revoked && !state.disabled && issuedAtSeconds >= Math.floor(state.tokensValidAfter.getTime() / 1000);
+}
+
 export type RotateOutcome =
   | { kind: 'rotated'; tokens: IssuedTokens; role: Role }
   | { kind: 'reused' }
@@ -86,7 +94,7 @@ export class Sessions {
    * it was copied: the whole session is revoked. The outcome is returned rather than
    * thrown so the revocation commits before the caller answers 401.
    */
-  async rotate(refreshToken: string, sessionId: string, userId: string): Promise<RotateOutcome> {
+  async rotate(refreshToken: string, sessionId: string, userId: string, issuedAt: number): Promise<RotateOutcome> {
     const hash = this.hasher.hash(REFRESH_PURPOSE, refreshToken);
     const rows: { session_id: string; spent: boolean; expired: boolean }[] = await this.context.manager.query(
       `SELECT session_id, spent_at IS NOT NULL AS spent, expires_at <= now() AS expired
@@ -103,7 +111,7 @@ export class Sessions {
     }
     await this.context.manager.query(`UPDATE refresh_token SET spent_at = now() WHERE token_hash = $1`, [hash]);
     const state = await this.state(sessionId, userId);
-    if (!state || state.revoked || state.disabled) {
+    if (!state || !isCurrent(state, issuedAt)) {
       return { kind: 'invalid' };
     }
     return { kind: 'rotated', tokens: await this.issue(sessionId, userId, state.role), role: state.role };

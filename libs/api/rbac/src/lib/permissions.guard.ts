@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { Permission, Role } from '@foyer/contracts';
 import { hasPermissions, permissionsFor } from './permissions';
-import { REQUIRED_PERMISSIONS } from './require-permissions.decorator';
+import { MEMBER_ONLY, REQUIRED_PERMISSIONS } from './require-permissions.decorator';
 
 /** What the auth module puts on `req.user` once a credential is verified. */
 export interface AuthenticatedPrincipal {
@@ -90,6 +90,16 @@ export class PermissionsGuard implements CanActivate {
     }
 
     const req = context.switchToHttp().getRequest<GuardedRequest>();
+    const memberOnly = this.reflector.getAllAndOverride<boolean | undefined>(MEMBER_ONLY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (required.length === 0 && memberOnly) {
+      if (!req.user || typeof req.user !== 'object') {
+        throw new UnauthorizedException();
+      }
+      return true;
+    }
     if (required.length === 0) {
       // Both the URL and the matched route pattern are checked, so neither a rewritten
       // URL nor an odd mount point makes a staff route look public.

@@ -10,3 +10,12 @@ export const REQUIRED_PERMISSIONS = 'foyer:required-permissions';
  */
 export const RequirePermissions = (first: Permission, ...rest: Permission[]) =>
   SetMetadata(REQUIRED_PERMISSIONS, Object.freeze([first, ...rest]));
+
+export const MEMBER_ONLY = 'foyer:member-only';
+
+/**
+ * Declares a staff route that any signed-in member of the tenant may use (reading the
+ * tenant's own settings): an explicit declaration, so the guard still fails closed on
+ * routes that declare nothing.
+ */
+export const AnyStaffMember = () => SetMetadata(MEMBER_ONLY, true);

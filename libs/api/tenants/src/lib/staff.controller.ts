@@ -1,0 +1,98 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Page, Permission } from '@foyer/contracts';
+import { TenantContext, notFound, requestIdOf } from '@foyer/api/platform';
+import { AuditLog } from '@foyer/api/audit';
+import { StaffPrincipal, principalOf } from '@foyer/api/auth';
+import { AnyStaffMember, RequirePermissions } from '@foyer/api/rbac';
+import type { Request } from 'express';
+import { AddStaffDto, StaffQueryDto, UpdateStaffDto, UpdateTenantDto } from './dto/staff.dto';
+import { Tenant } from './entities/tenant.entity';
+import { StaffMemberView, StaffMembers } from './staff-members';
+
+const actor = (req: Request) => principalOf(req) as StaffPrincipal;
+/** A path id that is not a UUID names nothing: 404, like an id of another tenant. */
+const userId = new ParseUUIDPipe({ exceptionFactory: () => notFound('No staff member has this id.') });
+
+@ApiTags('staff: users')
+@Controller('api/staff/users')
+export class StaffController {
+  constructor(private readonly members: StaffMembers) {}
+
+  @Get()
+  @RequirePermissions(Permission.USERS_VIEW)
+  list(@Query() query: StaffQueryDto): Promise<Page<StaffMemberView>> {
+    return this.members.list(query.cursor, query.limit);
+  }
+
+  @Post()
+  @RequirePermissions(Permission.USERS_MANAGE)
+  add(@Body() body: AddStaffDto, @Req() req: Request) {
+    return this.members.add(actor(req), body, requestIdOf(req));
+  }
+
+  @Patch(':id')
+  @RequirePermissions(Permission.USERS_MANAGE)
+  update(@Param('id', userId) id: string, @Body() body: UpdateStaffDto, @Req() req: Request) {
+    return this.members.update(actor(req), id, body, requestIdOf(req));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequirePermissions(Permission.USERS_MANAGE)
+  remove(@Param('id', userId) id: string, @Req() req: Request): Promise<void> {
+    return this.members.remove(actor(req), id, requestIdOf(req));
+  }
+}
+
+export interface TenantView {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  currency: string;
+  retentionDays: number;
+}
+
+const tenantView = (t: Tenant): TenantView => ({
+  id: t.id,
+  slug: t.slug,
+  name: t.name,
+  timezone: t.timezone,
+  currency: t.currency,
+  retentionDays: t.retentionDays,
+});
+
+@ApiTags('staff: tenant')
+@Controller('api/staff/tenant')
+export class TenantSettingsController {
+  constructor(
+    private readonly context: TenantContext,
+    private readonly audit: AuditLog,
+  ) {}
+
+  @Get()
+  @AnyStaffMember()
+  async get(): Promise<TenantView> {
+    return tenantView(await this.context.manager.findOneByOrFail(Tenant, { id: this.context.tenantId }));
+  }
+
+  @Patch()
+  @RequirePermissions(Permission.TENANT_MANAGE)
+  async update(@Body() body: UpdateTenantDto, @Req() req: Request): Promise<TenantView> {
+    const id = this.context.tenantId as string;
+    const changed = Object.keys(body).filter((key) => body[key as keyof UpdateTenantDto] !== undefined);
+    if (changed.length > 0) {
+      await this.context.manager.update(Tenant, { id }, { ...body, updatedAt: new Date() });
+      await this.audit.record({
+        action: 'tenant.updated',
+        actorId: actor(req).sub,
+        targetType: 'tenant',
+        targetId: id,
+        metadata: { fields: changed.sort().join(',') },
+        requestId: requestIdOf(req),
+      });
+    }
+    return tenantView(await this.context.manager.findOneByOrFail(Tenant, { id }));
+  }
+}
