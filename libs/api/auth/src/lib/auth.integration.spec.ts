@@ -3,8 +3,7 @@ import { Role } from '@foyer/contracts';
 import { AuditModule } from '@foyer/api/audit';
 import { TenantContext } from '@foyer/api/platform';
 import { PermissionsGuard } from '@foyer/api/rbac';
-import { TenantDirectory, TenantsModule } from '@foyer/api/tenants';
-import { TestDatabase, createTestApp, createTestDatabase } from '@foyer/api/testing';
+import { TestDatabase, createTenantRow, createTestApp, createTestDatabase } from '@foyer/api/testing';
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -26,7 +25,7 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
   const http = () => request(app.getHttpServer());
   const boot = () =>
     createTestApp(db, {
-      imports: [AuditModule, AuthModule, TenantsModule],
+      imports: [AuditModule, AuthModule],
       authenticate: [AuthenticationGuard, CsrfGuard],
       authorize: [PermissionsGuard],
       env,
@@ -44,11 +43,10 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
     };
     Object.assign(env, keys);
     second = await boot();
-    const directory = app.get(TenantDirectory);
     const context = app.get(TenantContext);
     const accounts = app.get(StaffAccounts);
-    tenantA = (await directory.create({ slug: 'alpha', name: 'Alpha' })).id;
-    tenantB = (await directory.create({ slug: 'bravo', name: 'Bravo' })).id;
+    tenantA = await createTenantRow(app, 'alpha', 'Alpha');
+    tenantB = await createTenantRow(app, 'bravo', 'Bravo');
     await context.run(tenantA, async () => {
       for (const role of ['owner', 'viewer'] as Role[]) {
         await accounts.addMember({ email: `${role}@alpha.test`, displayName: role, role, password: PASSWORD });
