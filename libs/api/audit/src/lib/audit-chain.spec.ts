@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
-import { AuditChainEvent, AuditChainRow, chainHash, verifyChain } from './audit-chain';
+import {
+  AuditChainEvent,
+  AuditChainRow,
+  chainHash,
+  verifyChain,
+} from './audit-chain';
 
 const TENANT = '5b0f6c52-0c1e-4f5e-9a57-8f0e8d7f1a01';
 
-function event(n: number, metadata: Record<string, unknown> = { n }): AuditChainEvent {
+function event(
+  n: number,
+  metadata: Record<string, unknown> = { n },
+): AuditChainEvent {
   return {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     tenantId: TENANT,
@@ -20,7 +28,10 @@ function chain(count: number): AuditChainRow[] {
   const rows: AuditChainRow[] = [];
   let previous: string | null = null;
   for (let n = 1; n <= count; n += 1) {
-    const e = event(n, { n, changes: { price: { from: 100 * n, to: 100 * n + 50 } } });
+    const e = event(n, {
+      n,
+      changes: { price: { from: 100 * n, to: 100 * n + 50 } },
+    });
     const hash = chainHash(previous, e);
     rows.push({ ...e, previousHash: previous, hash });
     previous = hash;
@@ -28,7 +39,8 @@ function chain(count: number): AuditChainRow[] {
   return rows;
 }
 
-const copy = (rows: AuditChainRow[]): AuditChainRow[] => rows.map((row) => structuredClone(row));
+const copy = (rows: AuditChainRow[]): AuditChainRow[] =>
+  rows.map((row) => structuredClone(row));
 
 describe('chainHash', () => {
   it('is SHA-256 hex over the previous hash (or GENESIS), a newline and the canonical event', () => {
@@ -37,7 +49,8 @@ describe('chainHash', () => {
       '{"action":"auth.login","actorId":"a1b2c3d4-0000-4000-8000-000000000001",' +
       `"id":"${e.id}","metadata":{"n":1},"occurredAt":"2025-01-01T10:00:00.000Z",` +
       `"targetId":"t-1","targetType":"menu_item","tenantId":"${TENANT}"}`;
-    const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+    const sha = (text: string) =>
+      createHash('sha256').update(text, 'utf8').digest('hex');
     const first = chainHash(null, e);
     expect(first).toBe(sha(`GENESIS\n${canonical}`));
     expect(chainHash(first, e)).toBe(sha(`${first}\n${canonical}`));
@@ -61,7 +74,12 @@ describe('chainHash', () => {
 
   it('ignores row columns outside the event, such as the stored hash', () => {
     const e = event(1);
-    const row = { ...e, previousHash: null, hash: 'f'.repeat(64), sequence: 42 };
+    const row = {
+      ...e,
+      previousHash: null,
+      hash: 'f'.repeat(64),
+      sequence: 42,
+    };
     expect(chainHash(null, row)).toBe(chainHash(null, e));
   });
 
@@ -106,16 +124,27 @@ describe('verifyChain', () => {
 
   it.each<[string, (row: AuditChainRow) => void]>([
     ['action', (row) => (row.action = 'menu.item.deleted')],
-    ['actorId', (row) => (row.actorId = 'a1b2c3d4-0000-4000-8000-000000000099')],
+    [
+      'actorId',
+      (row) => (row.actorId = 'a1b2c3d4-0000-4000-8000-000000000099'),
+    ],
     ['occurredAt', (row) => (row.occurredAt = '2024-12-31T10:00:00.000Z')],
-    ['a metadata value', (row) => ((row.metadata['changes'] as { price: { to: number } }).price.to = 1)],
+    [
+      'a metadata value',
+      (row) =>
+        ((row.metadata['changes'] as { price: { to: number } }).price.to = 1),
+    ],
     ['an added metadata key', (row) => (row.metadata['extra'] = true)],
     ['the stored hash', (row) => (row.hash = '0'.repeat(64))],
     ['metadata made unhashable', (row) => (row.metadata['n'] = Infinity)],
   ])('breaks at the row whose %s was changed', (_what, tamper) => {
     const rows = copy(chain(5));
     tamper(rows[2] as AuditChainRow);
-    expect(verifyChain(rows)).toEqual({ ok: false, checked: 3, firstBrokenId: rows[2]?.id });
+    expect(verifyChain(rows)).toEqual({
+      ok: false,
+      checked: 3,
+      firstBrokenId: rows[2]?.id,
+    });
   });
 
   it('breaks at the next row when a row was changed and re-hashed', () => {
@@ -123,7 +152,11 @@ describe('verifyChain', () => {
     const row = rows[2] as AuditChainRow;
     row.action = 'menu.item.deleted';
     row.hash = chainHash(row.previousHash, row);
-    expect(verifyChain(rows)).toEqual({ ok: false, checked: 4, firstBrokenId: rows[3]?.id });
+    expect(verifyChain(rows)).toEqual({
+      ok: false,
+      checked: 4,
+      firstBrokenId: rows[3]?.id,
+    });
   });
 
   it('breaks at the row after a deleted one', () => {
@@ -131,12 +164,20 @@ describe('verifyChain', () => {
     const [, , deleted, after] = rows;
     rows.splice(2, 1);
     expect(deleted).toBeDefined();
-    expect(verifyChain(rows)).toEqual({ ok: false, checked: 3, firstBrokenId: after?.id });
+    expect(verifyChain(rows)).toEqual({
+      ok: false,
+      checked: 3,
+      firstBrokenId: after?.id,
+    });
   });
 
   it('breaks at the first row when the first row was deleted', () => {
     const rows = copy(chain(3)).slice(1);
-    expect(verifyChain(rows)).toEqual({ ok: false, checked: 1, firstBrokenId: rows[0]?.id });
+    expect(verifyChain(rows)).toEqual({
+      ok: false,
+      checked: 1,
+      firstBrokenId: rows[0]?.id,
+    });
   });
 
   it('breaks at the first row out of place when rows were reordered', () => {
@@ -144,7 +185,11 @@ describe('verifyChain', () => {
     const [a, b] = [rows[1] as AuditChainRow, rows[2] as AuditChainRow];
     rows[1] = b;
     rows[2] = a;
-    expect(verifyChain(rows)).toEqual({ ok: false, checked: 2, firstBrokenId: b.id });
+    expect(verifyChain(rows)).toEqual({
+      ok: false,
+      checked: 2,
+      firstBrokenId: b.id,
+    });
   });
 
   it('breaks when a row claims to start a new chain midway', () => {
@@ -152,7 +197,11 @@ describe('verifyChain', () => {
     const row = rows[2] as AuditChainRow;
     row.previousHash = null;
     row.hash = chainHash(null, row);
-    expect(verifyChain(rows)).toEqual({ ok: false, checked: 3, firstBrokenId: row.id });
+    expect(verifyChain(rows)).toEqual({
+      ok: false,
+      checked: 3,
+      firstBrokenId: row.id,
+    });
   });
 
   it('breaks when a row from another chain is spliced in', () => {
@@ -167,8 +216,15 @@ describe('verifyChain', () => {
   it('resumes from a checkpoint hash', () => {
     const rows = chain(6);
     const checkpoint = rows[2]?.hash ?? null;
-    expect(verifyChain(rows.slice(3), { previousHash: checkpoint })).toEqual({ ok: true, checked: 3 });
-    expect(verifyChain(rows.slice(3))).toEqual({ ok: false, checked: 1, firstBrokenId: rows[3]?.id });
+    expect(verifyChain(rows.slice(3), { previousHash: checkpoint })).toEqual({
+      ok: true,
+      checked: 3,
+    });
+    expect(verifyChain(rows.slice(3))).toEqual({
+      ok: false,
+      checked: 1,
+      firstBrokenId: rows[3]?.id,
+    });
   });
 
   it('cannot see a truncated tail on its own (the documented limit)', () => {

@@ -35,10 +35,15 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * newline, and the canonical event. Only the listed fields are taken, so adding columns
  * to the row later does not change existing hashes.
  */
-export function chainHash(previousHash: string | null, event: AuditChainEvent): string {
+export function chainHash(
+  previousHash: string | null,
+  event: AuditChainEvent,
+): string {
   if (previousHash !== null && !SHA256_HEX.test(previousHash)) {
     // An empty or malformed link must not be read as the start of a chain.
-    throw new TypeError('previousHash must be null or a lowercase SHA-256 hex digest');
+    throw new TypeError(
+      'previousHash must be null or a lowercase SHA-256 hex digest',
+    );
   }
   const covered: AuditChainEvent = {
     id: event.id,
@@ -55,7 +60,10 @@ export function chainHash(previousHash: string | null, event: AuditChainEvent): 
     .digest('hex');
 }
 
-function recomputes(expectedPrevious: string | null, row: AuditChainRow): boolean {
+function recomputes(
+  expectedPrevious: string | null,
+  row: AuditChainRow,
+): boolean {
   try {
     return chainHash(expectedPrevious, row) === row.hash;
   } catch {
@@ -78,7 +86,10 @@ export function verifyChain(
   let expectedPrevious = options.previousHash ?? null;
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i] as AuditChainRow;
-    if (row.previousHash !== expectedPrevious || !recomputes(expectedPrevious, row)) {
+    if (
+      row.previousHash !== expectedPrevious ||
+      !recomputes(expectedPrevious, row)
+    ) {
       return { ok: false, checked: i + 1, firstBrokenId: row.id };
     }
     expectedPrevious = row.hash;

@@ -15,7 +15,8 @@ export interface AuditEntry {
   requestId?: string;
 }
 
-const FORBIDDEN_METADATA = /token|password|secret|email|phone|body|cookie|authorization/i;
+const FORBIDDEN_METADATA =
+  /token|password|secret|email|phone|body|cookie|authorization/i;
 
 /**
  * Appends to the current tenant's hash chain inside the caller's transaction, so an event
@@ -41,7 +42,10 @@ export class AuditLog {
       metadata['requestId'] = entry.requestId;
     }
     const manager = this.context.manager;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('audit:' || $1, 0))`, [tenantId]);
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended('audit:' || $1, 0))`,
+      [tenantId],
+    );
     const [last] = (await manager.query(
       `SELECT seq, hash FROM audit_event WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`,
       [tenantId],
@@ -61,7 +65,10 @@ export class AuditLog {
     });
     event.hash = chainHash(event.previousHash, event);
     // jsonb metadata is stored as given; TypeORM's deep-partial type does not model it.
-    await manager.insert(AuditEvent, event as unknown as QueryDeepPartialEntity<AuditEvent>);
+    await manager.insert(
+      AuditEvent,
+      event as unknown as QueryDeepPartialEntity<AuditEvent>,
+    );
     return event;
   }
 }

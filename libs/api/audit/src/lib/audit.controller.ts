@@ -2,7 +2,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Page } from '@foyer/contracts';
 import { Permission } from '@foyer/contracts';
-import { DEFAULT_PAGE_SIZE, TenantContext, decodeCursor, encodeCursor } from '@foyer/api/platform';
+import {
+  DEFAULT_PAGE_SIZE,
+  TenantContext,
+  decodeCursor,
+  encodeCursor,
+} from '@foyer/api/platform';
 import { RequirePermissions } from '@foyer/api/rbac';
 import { verifyChain, ChainVerification } from './audit-chain';
 import { AuditQueryDto } from './dto/audit-query.dto';
@@ -38,20 +43,32 @@ export class AuditController {
   @RequirePermissions(Permission.AUDIT_VIEW)
   async list(@Query() query: AuditQueryDto): Promise<Page<AuditEventView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const qb = this.context.manager.createQueryBuilder(AuditEvent, 'e').orderBy('e.seq', 'DESC').limit(limit + 1);
+    const qb = this.context.manager
+      .createQueryBuilder(AuditEvent, 'e')
+      .orderBy('e.seq', 'DESC')
+      .limit(limit + 1);
     const before = decodeCursor(query.cursor, /^\d{1,19}$/);
     if (query.cursor !== undefined) {
       qb.andWhere('e.seq < :before', { before: before ?? '0' });
     }
-    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
-    if (query.actorId) qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
-    if (query.from) qb.andWhere('e.occurred_at >= :from', { from: new Date(query.from).toISOString() });
-    if (query.to) qb.andWhere('e.occurred_at < :to', { to: new Date(query.to).toISOString() });
+    if (query.action)
+      qb.andWhere('e.action = :action', { action: query.action });
+    if (query.actorId)
+      qb.andWhere('e.actor_id = :actorId', { actorId: query.actorId });
+    if (query.from)
+      qb.andWhere('e.occurred_at >= :from', {
+        from: new Date(query.from).toISOString(),
+      });
+    if (query.to)
+      qb.andWhere('e.occurred_at < :to', {
+        to: new Date(query.to).toISOString(),
+      });
     const rows = await qb.getMany();
     const page = rows.slice(0, limit);
     return {
       items: page.map(view),
-      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].seq) : null,
+      nextCursor:
+        rows.length > limit ? encodeCursor(page[page.length - 1].seq) : null,
     };
   }
 
@@ -59,7 +76,9 @@ export class AuditController {
   @Get('verify')
   @RequirePermissions(Permission.AUDIT_VIEW)
   async verify(): Promise<ChainVerification> {
-    const rows = await this.context.manager.find(AuditEvent, { order: { seq: 'ASC' } });
+    const rows = await this.context.manager.find(AuditEvent, {
+      order: { seq: 'ASC' },
+    });
     return verifyChain(rows);
   }
 }

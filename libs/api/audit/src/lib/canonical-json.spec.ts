@@ -15,19 +15,29 @@ describe('canonicalJson', () => {
     expect(canonicalJson(-0)).toBe('0');
     expect(canonicalJson(1.5)).toBe('1.5');
     expect(canonicalJson(1e21)).toBe('1e+21');
-    expect(canonicalJson('a"b\\c\n\u2028')).toBe(JSON.stringify('a"b\\c\n\u2028'));
+    expect(canonicalJson('a"b\\c\n\u2028')).toBe(
+      JSON.stringify('a"b\\c\n\u2028'),
+    );
     expect(canonicalJson('')).toBe('""');
   });
 
   it('sorts keys and drops whitespace', () => {
-    expect(canonicalJson({ b: 1, a: 2, c: { z: [3, { y: 1, x: 2 }], m: null } })).toBe(
-      '{"a":2,"b":1,"c":{"m":null,"z":[3,{"x":2,"y":1}]}}',
-    );
+    expect(
+      canonicalJson({ b: 1, a: 2, c: { z: [3, { y: 1, x: 2 }], m: null } }),
+    ).toBe('{"a":2,"b":1,"c":{"m":null,"z":[3,{"x":2,"y":1}]}}');
   });
 
   it('does not depend on key insertion order at any depth', () => {
-    const one = { tenant: 't', meta: { role: 'host', from: 'viewer', nested: { q: 1, p: [1, 2] } }, id: 1 };
-    const two = { id: 1, meta: { nested: { p: [1, 2], q: 1 }, from: 'viewer', role: 'host' }, tenant: 't' };
+    const one = {
+      tenant: 't',
+      meta: { role: 'host', from: 'viewer', nested: { q: 1, p: [1, 2] } },
+      id: 1,
+    };
+    const two = {
+      id: 1,
+      meta: { nested: { p: [1, 2], q: 1 }, from: 'viewer', role: 'host' },
+      tenant: 't',
+    };
     expect(canonicalJson(one)).toBe(canonicalJson(two));
   });
 
@@ -65,7 +75,9 @@ describe('canonicalJson', () => {
 
   it('allows the same object twice when it is not a cycle', () => {
     const shared = { x: 1 };
-    expect(canonicalJson({ a: shared, b: [shared] })).toBe('{"a":{"x":1},"b":[{"x":1}]}');
+    expect(canonicalJson({ a: shared, b: [shared] })).toBe(
+      '{"a":{"x":1},"b":[{"x":1}]}',
+    );
   });
 
   it.each([

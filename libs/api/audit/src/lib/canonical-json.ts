@@ -22,11 +22,16 @@ function isPlainObject(value: object): boolean {
     return true;
   }
   return (
-    Object.getPrototypeOf(proto) === null && Object.prototype.toString.call(value) === '[object Object]'
+    Object.getPrototypeOf(proto) === null &&
+    Object.prototype.toString.call(value) === '[object Object]'
   );
 }
 
-function serialise(value: unknown, path: string, ancestors: Set<object>): string {
+function serialise(
+  value: unknown,
+  path: string,
+  ancestors: Set<object>,
+): string {
   if (value === null) {
     return 'null';
   }
@@ -62,7 +67,10 @@ function serialise(value: unknown, path: string, ancestors: Set<object>): string
       return `[${parts.join(',')}]`;
     }
     if (!isPlainObject(object)) {
-      throw new CanonicalJsonError(path, 'only plain objects and arrays are allowed');
+      throw new CanonicalJsonError(
+        path,
+        'only plain objects and arrays are allowed',
+      );
     }
     if (Object.getOwnPropertySymbols(object).length > 0) {
       throw new CanonicalJsonError(path, 'symbol keys are not JSON');
@@ -70,7 +78,10 @@ function serialise(value: unknown, path: string, ancestors: Set<object>): string
     const record = object as Record<string, unknown>;
     const members = Object.keys(record)
       .sort()
-      .map((key) => `${JSON.stringify(key)}:${serialise(record[key], `${path}.${key}`, ancestors)}`);
+      .map(
+        (key) =>
+          `${JSON.stringify(key)}:${serialise(record[key], `${path}.${key}`, ancestors)}`,
+      );
     return `{${members.join(',')}}`;
   } finally {
     ancestors.delete(object);

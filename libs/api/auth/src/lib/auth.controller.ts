@@ -1,7 +1,25 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ErrorCode, Permission, Role } from '@foyer/contracts';
-import { APP_CONFIG, AppConfig, DomainError, OwnTenantContext, Public, RateLimit, TenantContext, requestIdOf } from '@foyer/api/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  DomainError,
+  OwnTenantContext,
+  Public,
+  RateLimit,
+  TenantContext,
+  requestIdOf,
+} from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { permissionsFor } from '@foyer/api/rbac';
 import type { Request, Response } from 'express';
@@ -11,7 +29,11 @@ import { CsrfTokens } from './csrf';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 import { LoginService, Membership } from './login.service';
 import { StaffPrincipal, principalOf } from './principal';
-import { ChangePasswordDto, SetPasswordDto, SwitchTenantDto } from './dto/password.dto';
+import {
+  ChangePasswordDto,
+  SetPasswordDto,
+  SwitchTenantDto,
+} from './dto/password.dto';
 import { PasswordsService } from './passwords.service';
 import { IssuedTokens, Sessions } from './sessions';
 import { AuthTokens } from './tokens';
@@ -31,7 +53,8 @@ export interface TokenPair {
   expiresIn: number;
 }
 
-const bearerMode = (req: Request) => String(req.headers['x-auth-mode'] ?? '').toLowerCase() === 'bearer';
+const bearerMode = (req: Request) =>
+  String(req.headers['x-auth-mode'] ?? '').toLowerCase() === 'bearer';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -49,8 +72,13 @@ export class AuthController {
 
   @Get('csrf')
   @Public()
-  csrfToken(@Req() req: Request, @Res({ passthrough: true }) res: Response): { csrfToken: string } {
-    const access = req.cookies?.[cookieNames(this.config.isProduction).access] as string | undefined;
+  csrfToken(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): { csrfToken: string } {
+    const access = req.cookies?.[
+      cookieNames(this.config.isProduction).access
+    ] as string | undefined;
     const claims = access ? this.tokens.verifyAccess(access) : null;
     return { csrfToken: this.csrf.issue(req, res, claims?.sid ?? '') };
   }
@@ -66,7 +94,14 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionView | TokenPair> {
     const result = await this.login$.login(body, req, requestIdOf(req));
-    return this.answer(req, res, result.tokens, result.userId, result.membership, result.memberships);
+    return this.answer(
+      req,
+      res,
+      result.tokens,
+      result.userId,
+      result.membership,
+      result.memberships,
+    );
   }
 
   @Post('refresh')
@@ -78,14 +113,25 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionView | TokenPair> {
-    const fromCookie = req.cookies?.[cookieNames(this.config.isProduction).refresh] as string | undefined;
+    const fromCookie = req.cookies?.[
+      cookieNames(this.config.isProduction).refresh
+    ] as string | undefined;
     const token = body?.refreshToken ?? fromCookie;
     const claims = token ? this.tokens.verifyRefresh(token) : null;
     if (!token || !claims) {
-      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+      throw new DomainError(
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'Sign in to continue.',
+      );
     }
     const outcome = await this.context.run(claims.tid, async () => {
-      const result = await this.sessions.rotate(token, claims.sid, claims.sub, claims.iat);
+      const result = await this.sessions.rotate(
+        token,
+        claims.sid,
+        claims.sub,
+        claims.iat,
+      );
       if (result.kind === 'reused') {
         await this.audit.record({
           action: 'auth.refresh_reused',
@@ -99,23 +145,46 @@ export class AuthController {
     });
     if (outcome.kind === 'reused') {
       clearAuthCookies(res, this.config.isProduction);
-      throw new DomainError(401, ErrorCode.REFRESH_REUSED, 'This sign-in was used elsewhere; sign in again.');
+      throw new DomainError(
+        401,
+        ErrorCode.REFRESH_REUSED,
+        'This sign-in was used elsewhere; sign in again.',
+      );
     }
     if (outcome.kind === 'invalid') {
-      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+      throw new DomainError(
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'Sign in to continue.',
+      );
     }
     const memberships = await this.login$.membershipsOf(claims.sub);
     const membership = memberships.find((m) => m.tenantId === claims.tid);
     if (!membership) {
-      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+      throw new DomainError(
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'Sign in to continue.',
+      );
     }
     const asCookies = !body?.refreshToken;
-    return this.answer(req, res, outcome.tokens, claims.sub, membership, memberships, asCookies ? 'cookie' : 'bearer');
+    return this.answer(
+      req,
+      res,
+      outcome.tokens,
+      claims.sub,
+      membership,
+      memberships,
+      asCookies ? 'cookie' : 'bearer',
+    );
   }
 
   @Post('logout')
   @HttpCode(204)
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     const principal = principalOf(req);
     if (principal) {
       await this.sessions.revoke(principal.sid, 'logout');
@@ -132,10 +201,16 @@ export class AuthController {
 
   @Post('logout-all')
   @HttpCode(204)
-  async logoutAll(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logoutAll(
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     const principal = principalOf(req);
     if (principal) {
-      const revoked = await this.sessions.revokeAll(principal.sub, 'logout_all');
+      const revoked = await this.sessions.revokeAll(
+        principal.sub,
+        'logout_all',
+      );
       await this.audit.record({
         action: 'auth.logout_all',
         actorId: principal.sub,
@@ -160,9 +235,15 @@ export class AuthController {
     const memberships = await this.login$.membershipsOf(principal.sub);
     const target = memberships.find((m) => m.tenantId === body.tenantId);
     if (!target) {
-      throw new DomainError(403, ErrorCode.FORBIDDEN, 'You are not a member of that venue.');
+      throw new DomainError(
+        403,
+        ErrorCode.FORBIDDEN,
+        'You are not a member of that venue.',
+      );
     }
-    await this.context.run(principal.tid, () => this.sessions.revoke(principal.sid, 'switched_tenant'));
+    await this.context.run(principal.tid, () =>
+      this.sessions.revoke(principal.sid, 'switched_tenant'),
+    );
     const tokens = await this.context.run(target.tenantId, async () => {
       const issued = await this.sessions.start(principal.sub, target.role);
       await this.audit.record({
@@ -174,7 +255,15 @@ export class AuthController {
       });
       return issued;
     });
-    return this.answer(req, res, tokens, principal.sub, target, memberships, principal.mode);
+    return this.answer(
+      req,
+      res,
+      tokens,
+      principal.sub,
+      target,
+      memberships,
+      principal.mode,
+    );
   }
 
   @Post('password')
@@ -185,14 +274,31 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionView | TokenPair> {
     const principal = this.requirePrincipal(req);
-    await this.passwords.change(principal.sub, body.currentPassword, body.newPassword, requestIdOf(req));
+    await this.passwords.change(
+      principal.sub,
+      body.currentPassword,
+      body.newPassword,
+      requestIdOf(req),
+    );
     const memberships = await this.login$.membershipsOf(principal.sub);
     const membership = memberships.find((m) => m.tenantId === principal.tid);
     if (!membership) {
-      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+      throw new DomainError(
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'Sign in to continue.',
+      );
     }
     const tokens = await this.sessions.start(principal.sub, membership.role);
-    return this.answer(req, res, tokens, principal.sub, membership, memberships, principal.mode);
+    return this.answer(
+      req,
+      res,
+      tokens,
+      principal.sub,
+      membership,
+      memberships,
+      principal.mode,
+    );
   }
 
   @Post('set-password')
@@ -200,8 +306,15 @@ export class AuthController {
   @Public()
   @CheckOrigin()
   @RateLimit('login')
-  async setPassword(@Body() body: SetPasswordDto, @Req() req: Request): Promise<void> {
-    await this.passwords.setWithToken(body.token, body.newPassword, requestIdOf(req));
+  async setPassword(
+    @Body() body: SetPasswordDto,
+    @Req() req: Request,
+  ): Promise<void> {
+    await this.passwords.setWithToken(
+      body.token,
+      body.newPassword,
+      requestIdOf(req),
+    );
   }
 
   @Get('me')
@@ -210,7 +323,11 @@ export class AuthController {
     const memberships = await this.login$.membershipsOf(principal.sub);
     const membership = memberships.find((m) => m.tenantId === principal.tid);
     if (!membership) {
-      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+      throw new DomainError(
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'Sign in to continue.',
+      );
     }
     return this.view(principal.sub, membership, memberships);
   }
@@ -218,7 +335,11 @@ export class AuthController {
   private requirePrincipal(req: Request): StaffPrincipal {
     const principal = principalOf(req);
     if (!principal) {
-      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+      throw new DomainError(
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'Sign in to continue.',
+      );
     }
     return principal;
   }
@@ -233,24 +354,46 @@ export class AuthController {
     mode: 'cookie' | 'bearer' = bearerMode(req) ? 'bearer' : 'cookie',
   ): Promise<SessionView | TokenPair> {
     if (mode === 'bearer') {
-      return { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresIn: tokens.expiresIn };
+      return {
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        expiresIn: tokens.expiresIn,
+      };
     }
     setAuthCookies(res, this.config.isProduction, tokens);
-    const view = await this.context.run(membership.tenantId, () => this.view(userId, membership, memberships));
+    const view = await this.context.run(membership.tenantId, () =>
+      this.view(userId, membership, memberships),
+    );
     return { ...view, csrfToken: this.csrf.issue(req, res, tokens.sessionId) };
   }
 
-  private async view(userId: string, membership: Membership, memberships: Membership[]): Promise<SessionView> {
-    const rows: { id: string; email: string; display_name: string }[] = await this.context.run(membership.tenantId, (m) =>
-      m.query('SELECT id, email, display_name FROM app_user WHERE id = $1', [userId]),
-    );
+  private async view(
+    userId: string,
+    membership: Membership,
+    memberships: Membership[],
+  ): Promise<SessionView> {
+    const rows: { id: string; email: string; display_name: string }[] =
+      await this.context.run(membership.tenantId, (m) =>
+        m.query('SELECT id, email, display_name FROM app_user WHERE id = $1', [
+          userId,
+        ]),
+      );
     const user = rows[0];
     return {
       user: { id: user.id, email: user.email, displayName: user.display_name },
-      tenant: { id: membership.tenantId, slug: membership.slug, name: membership.name },
+      tenant: {
+        id: membership.tenantId,
+        slug: membership.slug,
+        name: membership.name,
+      },
       role: membership.role,
       permissions: permissionsFor(membership.role),
-      memberships: memberships.map((m) => ({ tenantId: m.tenantId, slug: m.slug, name: m.name, role: m.role })),
+      memberships: memberships.map((m) => ({
+        tenantId: m.tenantId,
+        slug: m.slug,
+        name: m.name,
+        role: m.role,
+      })),
     };
   }
 }

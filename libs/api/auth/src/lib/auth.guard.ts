@@ -1,4 +1,10 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@foyer/contracts';
 import {
@@ -27,7 +33,10 @@ export const CheckOrigin = () => SetMetadata(CHECK_ORIGIN, true);
 
 export function bearerToken(req: Request): string | undefined {
   const header = req.headers.authorization;
-  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header) : null;
+  const match =
+    typeof header === 'string'
+      ? /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header)
+      : null;
   return match?.[1];
 }
 
@@ -52,22 +61,39 @@ export class AuthenticationGuard implements CanActivate {
     if (context.getType() !== 'http') {
       return true;
     }
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) {
+    if (
+      this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    ) {
       return true;
     }
     const req = context.switchToHttp().getRequest<Request>();
     const bearer = bearerToken(req);
-    const cookie = req.cookies?.[cookieNames(this.config.isProduction).access] as string | undefined;
+    const cookie = req.cookies?.[
+      cookieNames(this.config.isProduction).access
+    ] as string | undefined;
     const token = bearer ?? cookie;
     const claims = token ? this.tokens.verifyAccess(token) : null;
     if (!claims) {
       if (token) this.security.record('auth_failed', req, { reason: 'token' });
-      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+      throw new DomainError(
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'Sign in to continue.',
+      );
     }
-    const state = await this.context.run(claims.tid, () => this.sessions.state(claims.sid, claims.sub));
+    const state = await this.context.run(claims.tid, () =>
+      this.sessions.state(claims.sid, claims.sub),
+    );
     if (!state || !isCurrent(state, claims.iat)) {
       this.security.record('auth_failed', req, { reason: 'session' });
-      throw new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Your session has ended; sign in again.');
+      throw new DomainError(
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'Your session has ended; sign in again.',
+      );
     }
     const principal: StaffPrincipal = {
       sub: claims.sub,
@@ -111,13 +137,22 @@ export class CsrfGuard implements CanActivate {
       return true;
     }
     const usesCookies = this.usesCookies(req);
-    const checksOrigin = usesCookies || this.reflector.getAllAndOverride<boolean>(CHECK_ORIGIN, [context.getHandler(), context.getClass()]);
+    const checksOrigin =
+      usesCookies ||
+      this.reflector.getAllAndOverride<boolean>(CHECK_ORIGIN, [
+        context.getHandler(),
+        context.getClass(),
+      ]);
     if (checksOrigin) {
       this.checkOrigin(req);
     }
     if (usesCookies && !this.csrf.valid(req)) {
       this.security.record('csrf_refused', req);
-      throw new DomainError(403, ErrorCode.CSRF_INVALID, 'The CSRF token is missing or does not match this session.');
+      throw new DomainError(
+        403,
+        ErrorCode.CSRF_INVALID,
+        'The CSRF token is missing or does not match this session.',
+      );
     }
     return true;
   }
@@ -128,8 +163,13 @@ export class CsrfGuard implements CanActivate {
       return principal.mode === 'cookie';
     }
     // The refresh cookie is an ambient credential too: bind CSRF to its session.
-    const refresh = req.cookies?.[cookieNames(this.config.isProduction).refresh] as string | undefined;
-    const claims = refresh && req.path.startsWith('/api/auth/') ? this.tokens.verifyRefresh(refresh) : null;
+    const refresh = req.cookies?.[
+      cookieNames(this.config.isProduction).refresh
+    ] as string | undefined;
+    const claims =
+      refresh && req.path.startsWith('/api/auth/')
+        ? this.tokens.verifyRefresh(refresh)
+        : null;
     if (!claims) {
       return false;
     }
@@ -141,11 +181,16 @@ export class CsrfGuard implements CanActivate {
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
     const refused =
-      site === 'cross-site' || origin === 'null' || (origin !== undefined && !this.config.CORS_ALLOWLIST.includes(origin));
+      site === 'cross-site' ||
+      origin === 'null' ||
+      (origin !== undefined && !this.config.CORS_ALLOWLIST.includes(origin));
     if (refused) {
       this.security.record('origin_refused', req);
-      throw new DomainError(403, ErrorCode.ORIGIN_NOT_ALLOWED, 'Requests from this origin are not allowed.');
+      throw new DomainError(
+        403,
+        ErrorCode.ORIGIN_NOT_ALLOWED,
+        'Requests from this origin are not allowed.',
+      );
     }
   }
 }
-

@@ -3,7 +3,12 @@ import { Role } from '@foyer/contracts';
 import { AuditModule } from '@foyer/api/audit';
 import { TenantContext } from '@foyer/api/platform';
 import { PermissionsGuard } from '@foyer/api/rbac';
-import { TestDatabase, createTenantRow, createTestApp, createTestDatabase } from '@foyer/api/testing';
+import {
+  TestDatabase,
+  createTenantRow,
+  createTestApp,
+  createTestDatabase,
+} from '@foyer/api/testing';
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -21,7 +26,10 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
   let second: INestApplication;
   let tenantA: string;
   let tenantB: string;
-  const env = { REDIS_KEY_PREFIX: `test:auth:${randomUUID()}:`, LOGIN_RATE_LIMIT_PER_MINUTE: '1000' };
+  const env = {
+    REDIS_KEY_PREFIX: `test:auth:${randomUUID()}:`,
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  };
   const http = () => request(app.getHttpServer());
   const boot = () =>
     createTestApp(db, {
@@ -49,13 +57,33 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
     tenantB = await createTenantRow(app, 'bravo', 'Bravo');
     await context.run(tenantA, async () => {
       for (const role of ['owner', 'viewer'] as Role[]) {
-        await accounts.addMember({ email: `${role}@alpha.test`, displayName: role, role, password: PASSWORD });
+        await accounts.addMember({
+          email: `${role}@alpha.test`,
+          displayName: role,
+          role,
+          password: PASSWORD,
+        });
       }
-      await accounts.addMember({ email: 'lock@alpha.test', displayName: 'Lock', role: 'host', password: PASSWORD });
-      await accounts.addMember({ email: 'lock2@alpha.test', displayName: 'Lock', role: 'host', password: PASSWORD });
+      await accounts.addMember({
+        email: 'lock@alpha.test',
+        displayName: 'Lock',
+        role: 'host',
+        password: PASSWORD,
+      });
+      await accounts.addMember({
+        email: 'lock2@alpha.test',
+        displayName: 'Lock',
+        role: 'host',
+        password: PASSWORD,
+      });
     });
     await context.run(tenantB, () =>
-      accounts.addMember({ email: 'owner@bravo.test', displayName: 'B', role: 'owner', password: PASSWORD }),
+      accounts.addMember({
+        email: 'owner@bravo.test',
+        displayName: 'B',
+        role: 'owner',
+        password: PASSWORD,
+      }),
     );
   });
 
@@ -66,14 +94,26 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
   });
 
   const bearerLogin = async (email: string, password = PASSWORD) =>
-    (await http().post('/api/auth/login').set('X-Auth-Mode', 'bearer').send({ email, password }).expect(200)).body as {
+    (
+      await http()
+        .post('/api/auth/login')
+        .set('X-Auth-Mode', 'bearer')
+        .send({ email, password })
+        .expect(200)
+    ).body as {
       accessToken: string;
       refreshToken: string;
     };
 
   const cookieLogin = async (email: string) => {
-    const res = await http().post('/api/auth/login').set('Origin', ORIGIN).send({ email, password: PASSWORD }).expect(200);
-    const cookies = (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]);
+    const res = await http()
+      .post('/api/auth/login')
+      .set('Origin', ORIGIN)
+      .send({ email, password: PASSWORD })
+      .expect(200);
+    const cookies = (res.headers['set-cookie'] as unknown as string[]).map(
+      (c) => c.split(';')[0],
+    );
     return { cookies, csrfToken: res.body.csrfToken as string, body: res.body };
   };
 
@@ -87,15 +127,32 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
         csrfToken: expect.any(String),
       });
       expect(body.permissions).toContain('audit:view');
-      expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual(['foyer_at', 'foyer_csrf', 'foyer_rt']);
+      expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual([
+        'foyer_at',
+        'foyer_csrf',
+        'foyer_rt',
+      ]);
       const pair = await bearerLogin('owner@alpha.test');
-      expect(pair).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900 });
+      expect(pair).toEqual({
+        accessToken: expect.any(String),
+        refreshToken: expect.any(String),
+        expiresIn: 900,
+      });
     });
 
     it('answers a wrong password and an unknown email identically', async () => {
-      const wrong = await http().post('/api/auth/login').send({ email: 'viewer@alpha.test', password: 'nope-nope-nope' }).expect(401);
-      const unknown = await http().post('/api/auth/login').send({ email: 'ghost@alpha.test', password: 'nope-nope-nope' }).expect(401);
-      const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+      const wrong = await http()
+        .post('/api/auth/login')
+        .send({ email: 'viewer@alpha.test', password: 'nope-nope-nope' })
+        .expect(401);
+      const unknown = await http()
+        .post('/api/auth/login')
+        .send({ email: 'ghost@alpha.test', password: 'nope-nope-nope' })
+        .expect(401);
+      const strip = (body: Record<string, unknown>) => ({
+        ...body,
+        requestId: undefined,
+      });
       expect(strip(wrong.body)).toEqual(strip(unknown.body));
       expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
     });
@@ -119,15 +176,24 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
     });
 
     it('refuses hostile origins on login', async () => {
-      for (const headers of [{ Origin: 'https://evil.example' }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site' }]) {
-        const res = await http().post('/api/auth/login').set(headers).send({ email: 'owner@alpha.test', password: PASSWORD }).expect(403);
+      for (const headers of [
+        { Origin: 'https://evil.example' },
+        { Origin: 'null' },
+        { 'Sec-Fetch-Site': 'cross-site' },
+      ]) {
+        const res = await http()
+          .post('/api/auth/login')
+          .set(headers)
+          .send({ email: 'owner@alpha.test', password: PASSWORD })
+          .expect(403);
         expect(res.body.code).toBe('ORIGIN_NOT_ALLOWED');
       }
     });
   });
 
   describe('access tokens', () => {
-    const me = (token: string) => http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+    const me = (token: string) =>
+      http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
 
     it('accepts a genuine token', async () => {
       const { accessToken } = await bearerLogin('viewer@alpha.test');
@@ -135,18 +201,39 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
     });
 
     it('refuses forged, foreign, expired and misused tokens', async () => {
-      const { accessToken, refreshToken } = await bearerLogin('viewer@alpha.test');
+      const { accessToken, refreshToken } =
+        await bearerLogin('viewer@alpha.test');
       const claims = jwt.decode(accessToken) as Record<string, unknown>;
-      const secret = (process.env['JWT_ACCESS_SECRET'] as string).split(':').slice(1).join(':');
-      const base = Object.fromEntries(Object.entries(claims).filter(([key]) => key !== 'iat' && key !== 'exp'));
-      const sign = (payload: object, key: string, options: jwt.SignOptions) => jwt.sign(payload, key, options);
+      const secret = (process.env['JWT_ACCESS_SECRET'] as string)
+        .split(':')
+        .slice(1)
+        .join(':');
+      const base = Object.fromEntries(
+        Object.entries(claims).filter(
+          ([key]) => key !== 'iat' && key !== 'exp',
+        ),
+      );
+      const sign = (payload: object, key: string, options: jwt.SignOptions) =>
+        jwt.sign(payload, key, options);
       const forged = [
         // alg none
         `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT', kid: 'k1' })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`,
-        sign(base, 'not-the-key-at-all-not-the-key-at-all', { algorithm: 'HS256', keyid: 'k1' }),
-        sign({ ...base, aud: 'someone-else' }, secret, { algorithm: 'HS256', keyid: 'k1' }),
-        sign({ ...base, iss: 'evil' }, secret, { algorithm: 'HS256', keyid: 'k1' }),
-        sign({ ...base, exp: Math.floor(Date.now() / 1000) - 10 }, secret, { algorithm: 'HS256', keyid: 'k1' }),
+        sign(base, 'not-the-key-at-all-not-the-key-at-all', {
+          algorithm: 'HS256',
+          keyid: 'k1',
+        }),
+        sign({ ...base, aud: 'someone-else' }, secret, {
+          algorithm: 'HS256',
+          keyid: 'k1',
+        }),
+        sign({ ...base, iss: 'evil' }, secret, {
+          algorithm: 'HS256',
+          keyid: 'k1',
+        }),
+        sign({ ...base, exp: Math.floor(Date.now() / 1000) - 10 }, secret, {
+          algorithm: 'HS256',
+          keyid: 'k1',
+        }),
         sign(base, secret, { algorithm: 'HS256', keyid: 'k9' }),
         sign(base, secret, { algorithm: 'HS512', keyid: 'k1' }),
         refreshToken,
@@ -163,12 +250,27 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
   describe('refresh', () => {
     it('rotates, and a reused refresh token revokes its whole session', async () => {
       const first = await bearerLogin('viewer@alpha.test');
-      const rotated = await http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200);
-      await http().get('/api/auth/me').set('Authorization', `Bearer ${rotated.body.accessToken}`).expect(200);
-      const reused = await http().post('/api/auth/refresh').send({ refreshToken: first.refreshToken }).expect(401);
+      const rotated = await http()
+        .post('/api/auth/refresh')
+        .send({ refreshToken: first.refreshToken })
+        .expect(200);
+      await http()
+        .get('/api/auth/me')
+        .set('Authorization', `Bearer ${rotated.body.accessToken}`)
+        .expect(200);
+      const reused = await http()
+        .post('/api/auth/refresh')
+        .send({ refreshToken: first.refreshToken })
+        .expect(401);
       expect(reused.body.code).toBe('REFRESH_REUSED');
-      await http().get('/api/auth/me').set('Authorization', `Bearer ${rotated.body.accessToken}`).expect(401);
-      await http().post('/api/auth/refresh').send({ refreshToken: rotated.body.refreshToken }).expect(401);
+      await http()
+        .get('/api/auth/me')
+        .set('Authorization', `Bearer ${rotated.body.accessToken}`)
+        .expect(401);
+      await http()
+        .post('/api/auth/refresh')
+        .send({ refreshToken: rotated.body.refreshToken })
+        .expect(401);
     });
   });
 
@@ -177,14 +279,26 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
       const a = await cookieLogin('viewer@alpha.test');
       const b = await cookieLogin('owner@alpha.test');
       const logout = (cookies: string[], token?: string) => {
-        const req = http().post('/api/auth/logout').set('Cookie', cookies.join('; ')).set('Origin', ORIGIN);
+        const req = http()
+          .post('/api/auth/logout')
+          .set('Cookie', cookies.join('; '))
+          .set('Origin', ORIGIN);
         return token === undefined ? req : req.set('X-CSRF-Token', token);
       };
-      expect((await logout(a.cookies).expect(403)).body.code).toBe('CSRF_INVALID');
-      expect((await logout(a.cookies, 'x'.repeat(20)).expect(403)).body.code).toBe('CSRF_INVALID');
+      expect((await logout(a.cookies).expect(403)).body.code).toBe(
+        'CSRF_INVALID',
+      );
+      expect(
+        (await logout(a.cookies, 'x'.repeat(20)).expect(403)).body.code,
+      ).toBe('CSRF_INVALID');
       // Another session's token, even with its own cookie copied over, does not fit this session.
-      const withOtherCsrf = [...a.cookies.filter((c) => !c.startsWith('foyer_csrf=')), b.cookies.find((c) => c.startsWith('foyer_csrf=')) as string];
-      expect((await logout(withOtherCsrf, b.csrfToken).expect(403)).body.code).toBe('CSRF_INVALID');
+      const withOtherCsrf = [
+        ...a.cookies.filter((c) => !c.startsWith('foyer_csrf=')),
+        b.cookies.find((c) => c.startsWith('foyer_csrf=')) as string,
+      ];
+      expect(
+        (await logout(withOtherCsrf, b.csrfToken).expect(403)).body.code,
+      ).toBe('CSRF_INVALID');
       const hostile = await http()
         .post('/api/auth/logout')
         .set('Cookie', a.cookies.join('; '))
@@ -193,13 +307,22 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
         .expect(403);
       expect(hostile.body.code).toBe('ORIGIN_NOT_ALLOWED');
       await logout(a.cookies, a.csrfToken).expect(204);
-      await http().get('/api/auth/me').set('Cookie', a.cookies.join('; ')).expect(401);
+      await http()
+        .get('/api/auth/me')
+        .set('Cookie', a.cookies.join('; '))
+        .expect(401);
     });
 
     it('does not ask bearer clients for a CSRF token', async () => {
       const { accessToken } = await bearerLogin('viewer@alpha.test');
-      await http().post('/api/auth/logout').set('Authorization', `Bearer ${accessToken}`).expect(204);
-      await http().get('/api/auth/me').set('Authorization', `Bearer ${accessToken}`).expect(401);
+      await http()
+        .post('/api/auth/logout')
+        .set('Authorization', `Bearer ${accessToken}`)
+        .expect(204);
+      await http()
+        .get('/api/auth/me')
+        .set('Authorization', `Bearer ${accessToken}`)
+        .expect(401);
     });
   });
 
@@ -207,20 +330,35 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
     it('refuses staff routes without the permission or without a credential', async () => {
       await http().get('/api/staff/audit').expect(401);
       const viewer = await bearerLogin('viewer@alpha.test');
-      expect((await http().get('/api/staff/audit').set('Authorization', `Bearer ${viewer.accessToken}`).expect(403)).body.code).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        (
+          await http()
+            .get('/api/staff/audit')
+            .set('Authorization', `Bearer ${viewer.accessToken}`)
+            .expect(403)
+        ).body.code,
+      ).toBe('FORBIDDEN');
     });
 
-    it("shows each tenant only its own audit trail, and the chain verifies", async () => {
+    it('shows each tenant only its own audit trail, and the chain verifies', async () => {
       const a = await bearerLogin('owner@alpha.test');
       const b = await bearerLogin('owner@bravo.test');
-      const listA = await http().get('/api/staff/audit?limit=100').set('Authorization', `Bearer ${a.accessToken}`).expect(200);
-      const listB = await http().get('/api/staff/audit?limit=100').set('Authorization', `Bearer ${b.accessToken}`).expect(200);
+      const listA = await http()
+        .get('/api/staff/audit?limit=100')
+        .set('Authorization', `Bearer ${a.accessToken}`)
+        .expect(200);
+      const listB = await http()
+        .get('/api/staff/audit?limit=100')
+        .set('Authorization', `Bearer ${b.accessToken}`)
+        .expect(200);
       expect(listA.body.items.length).toBeGreaterThan(3);
       const idsA = new Set(listA.body.items.map((e: { id: string }) => e.id));
-      expect(listB.body.items.some((e: { id: string }) => idsA.has(e.id))).toBe(false);
-      expect(JSON.stringify(listA.body)).not.toMatch(/@alpha\.test|Stage-door|password/);
+      expect(listB.body.items.some((e: { id: string }) => idsA.has(e.id))).toBe(
+        false,
+      );
+      expect(JSON.stringify(listA.body)).not.toMatch(
+        /@alpha\.test|Stage-door|password/,
+      );
       await http()
         .get('/api/staff/audit/verify')
         .set('Authorization', `Bearer ${a.accessToken}`)
@@ -232,7 +370,10 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
         .expect(200);
       expect(filtered.body.items).toHaveLength(1);
       expect(filtered.body.nextCursor).toEqual(expect.any(String));
-      await http().get('/api/staff/audit?limit=0').set('Authorization', `Bearer ${a.accessToken}`).expect(400);
+      await http()
+        .get('/api/staff/audit?limit=0')
+        .set('Authorization', `Bearer ${a.accessToken}`)
+        .expect(400);
     });
 
     it('keeps the audit log append-only for the runtime role, and tampering breaks verify', async () => {
@@ -240,12 +381,20 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
       await runtime.connect();
       try {
         await runtime.query('BEGIN');
-        await runtime.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantA]);
-        await expect(runtime.query(`UPDATE audit_event SET action = 'x.y'`)).rejects.toThrow(/permission denied/);
+        await runtime.query(`SELECT set_config('app.tenant_id', $1, true)`, [
+          tenantA,
+        ]);
+        await expect(
+          runtime.query(`UPDATE audit_event SET action = 'x.y'`),
+        ).rejects.toThrow(/permission denied/);
         await runtime.query('ROLLBACK');
         await runtime.query('BEGIN');
-        await runtime.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantA]);
-        await expect(runtime.query(`DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
+        await runtime.query(`SELECT set_config('app.tenant_id', $1, true)`, [
+          tenantA,
+        ]);
+        await expect(runtime.query(`DELETE FROM audit_event`)).rejects.toThrow(
+          /permission denied/,
+        );
         await runtime.query('ROLLBACK');
       } finally {
         await runtime.end();
@@ -261,7 +410,10 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
         await owner.end();
       }
       const a = await bearerLogin('owner@alpha.test');
-      const verify = await http().get('/api/staff/audit/verify').set('Authorization', `Bearer ${a.accessToken}`).expect(200);
+      const verify = await http()
+        .get('/api/staff/audit/verify')
+        .set('Authorization', `Bearer ${a.accessToken}`)
+        .expect(200);
       expect(verify.body.ok).toBe(false);
       expect(verify.body.firstBrokenId).toEqual(expect.any(String));
     });

@@ -14,7 +14,26 @@ import { AuthTokens } from './tokens';
 @Module({
   imports: [AuditModule, RbacModule],
   controllers: [AuthController],
-  providers: [AuthTokens, PasswordHasher, Sessions, StaffAccounts, PasswordsService, LoginService, CsrfTokens, AuthenticationGuard, CsrfGuard],
-  exports: [AuthTokens, PasswordHasher, Sessions, StaffAccounts, LoginService, AuthenticationGuard, CsrfGuard, RbacModule],
+  providers: [
+    AuthTokens,
+    PasswordHasher,
+    Sessions,
+    StaffAccounts,
+    PasswordsService,
+    LoginService,
+    CsrfTokens,
+    AuthenticationGuard,
+    CsrfGuard,
+  ],
+  exports: [
+    AuthTokens,
+    PasswordHasher,
+    Sessions,
+    StaffAccounts,
+    LoginService,
+    AuthenticationGuard,
+    CsrfGuard,
+    RbacModule,
+  ],
 })
 export class AuthModule {}

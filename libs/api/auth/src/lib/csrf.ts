@@ -23,9 +23,15 @@ export class CsrfTokens {
     const secret = hasher.derive('csrf');
     this.csrf = doubleCsrf({
       getSecret: () => secret,
-      getSessionIdentifier: (req) => (req as unknown as Record<symbol, string | undefined>)[SESSION] ?? '',
+      getSessionIdentifier: (req) =>
+        (req as unknown as Record<symbol, string | undefined>)[SESSION] ?? '',
       cookieName: cookieNames(config.isProduction).csrf,
-      cookieOptions: { sameSite: 'strict', secure: config.isProduction, path: '/', httpOnly: true },
+      cookieOptions: {
+        sameSite: 'strict',
+        secure: config.isProduction,
+        path: '/',
+        httpOnly: true,
+      },
       getCsrfTokenFromRequest: (req) => {
         const header = req.headers['x-csrf-token'];
         return typeof header === 'string' ? header : undefined;

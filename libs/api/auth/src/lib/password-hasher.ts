@@ -2,7 +2,12 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import argon2 from 'argon2';
 
 /** argon2id with OWASP's baseline parameters (19 MiB, 2 passes, 1 lane). */
-const OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
@@ -17,7 +22,10 @@ export class PasswordHasher implements OnModuleInit {
     return argon2.hash(password, OPTIONS);
   }
 
-  async verify(hash: string | null | undefined, password: string): Promise<boolean> {
+  async verify(
+    hash: string | null | undefined,
+    password: string,
+  ): Promise<boolean> {
     try {
       return await argon2.verify(hash || this.dummy, password);
     } catch {

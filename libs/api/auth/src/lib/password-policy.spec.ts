@@ -1,4 +1,9 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PasswordProblem, passwordProblems } from './password-policy';
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PasswordProblem,
+  passwordProblems,
+} from './password-policy';
 
 describe('passwordProblems', () => {
   describe('acceptable passwords', () => {
@@ -20,7 +25,9 @@ describe('passwordProblems', () => {
       expect([...twelve]).toHaveLength(PASSWORD_MIN_LENGTH);
       expect(passwordProblems(twelve)).toEqual([]);
       const base = 'Gx7$ePq2Wm!9kR4tYb8Nz';
-      const max = base.repeat(Math.ceil(PASSWORD_MAX_LENGTH / base.length) + 1).slice(0, PASSWORD_MAX_LENGTH);
+      const max = base
+        .repeat(Math.ceil(PASSWORD_MAX_LENGTH / base.length) + 1)
+        .slice(0, PASSWORD_MAX_LENGTH);
       expect(passwordProblems(max)).not.toContain(PasswordProblem.TOO_LONG);
     });
   });
@@ -32,18 +39,24 @@ describe('passwordProblems', () => {
 
     it('counts characters, not UTF-16 units', () => {
       // 11 emoji are 22 UTF-16 units but still 11 characters.
-      expect(passwordProblems('🎭🎟🍷🎵🎻🎺🎹🥁🎷🎸🪕')).toContain(PasswordProblem.TOO_SHORT);
+      expect(passwordProblems('🎭🎟🍷🎵🎻🎺🎹🥁🎷🎸🪕')).toContain(
+        PasswordProblem.TOO_SHORT,
+      );
     });
 
     it('refuses more than the maximum, and reports only that', () => {
       const long = 'Gx7$ePq2Wm!9'.repeat(11);
       expect(long.length).toBeGreaterThan(PASSWORD_MAX_LENGTH);
       expect(passwordProblems(long)).toEqual([PasswordProblem.TOO_LONG]);
-      expect(passwordProblems('x'.repeat(10_000))).toEqual([PasswordProblem.TOO_LONG]);
+      expect(passwordProblems('x'.repeat(10_000))).toEqual([
+        PasswordProblem.TOO_LONG,
+      ]);
     });
 
     it('refuses input that is not a string at all', () => {
-      expect(passwordProblems(undefined as unknown as string)).toEqual([PasswordProblem.TOO_SHORT]);
+      expect(passwordProblems(undefined as unknown as string)).toEqual([
+        PasswordProblem.TOO_SHORT,
+      ]);
     });
   });
 
@@ -84,7 +97,9 @@ describe('passwordProblems', () => {
     });
 
     it('tolerates a short run inside an otherwise strong password', () => {
-      expect(passwordProblems('Velvet-lamp-1234-Otter')).not.toContain(PasswordProblem.SEQUENCE);
+      expect(passwordProblems('Velvet-lamp-1234-Otter')).not.toContain(
+        PasswordProblem.SEQUENCE,
+      );
     });
   });
 
@@ -127,8 +142,12 @@ describe('passwordProblems', () => {
     });
 
     it('allows a common word inside a longer, otherwise unpredictable password', () => {
-      expect(passwordProblems('my-password-is-a-purple-giraffe')).not.toContain(PasswordProblem.COMMON);
-      expect(passwordProblems('welcome to the violet harbour')).not.toContain(PasswordProblem.COMMON);
+      expect(passwordProblems('my-password-is-a-purple-giraffe')).not.toContain(
+        PasswordProblem.COMMON,
+      );
+      expect(passwordProblems('welcome to the violet harbour')).not.toContain(
+        PasswordProblem.COMMON,
+      );
     });
 
     it('does not refuse a random string that happens to hold a short base', () => {
@@ -139,64 +158,106 @@ describe('passwordProblems', () => {
   });
 
   describe('personal information', () => {
-    const context = { email: 'jane.doe+foyer@example.com', displayName: 'Jane Doe' };
+    const context = {
+      email: 'jane.doe+foyer@example.com',
+      displayName: 'Jane Doe',
+    };
 
-    it.each(['JaneDoe-2024-velvet', 'velvet-jane.doe-lamp', 'xx-jane-doe-lamp-xx'])(
-      'refuses %s for containing the email local part',
-      (password) => {
-        expect(passwordProblems(password, context)).toContain(PasswordProblem.CONTAINS_EMAIL);
-      },
-    );
+    it.each([
+      'JaneDoe-2024-velvet',
+      'velvet-jane.doe-lamp',
+      'xx-jane-doe-lamp-xx',
+    ])('refuses %s for containing the email local part', (password) => {
+      expect(passwordProblems(password, context)).toContain(
+        PasswordProblem.CONTAINS_EMAIL,
+      );
+    });
 
     it('matches the email local part without its +tag and ignoring case', () => {
-      expect(passwordProblems('Bob-Marley-Velvet9', { email: 'bob@example.com' })).toContain(
-        PasswordProblem.CONTAINS_EMAIL,
-      );
-      expect(passwordProblems('velvet-lamp-MARTINEZ', { email: 'r.martinez+x@example.com' })).toContain(
-        PasswordProblem.CONTAINS_EMAIL,
-      );
+      expect(
+        passwordProblems('Bob-Marley-Velvet9', { email: 'bob@example.com' }),
+      ).toContain(PasswordProblem.CONTAINS_EMAIL);
+      expect(
+        passwordProblems('velvet-lamp-MARTINEZ', {
+          email: 'r.martinez+x@example.com',
+        }),
+      ).toContain(PasswordProblem.CONTAINS_EMAIL);
     });
 
     it('does not refuse on the email domain or on very short local parts', () => {
-      expect(passwordProblems('example-velvet-lamp', { email: 'jq@example.com' })).toEqual([]);
-      expect(passwordProblems('velvet-jq-lamp-otter', { email: 'jq@example.com' })).toEqual([]);
+      expect(
+        passwordProblems('example-velvet-lamp', { email: 'jq@example.com' }),
+      ).toEqual([]);
+      expect(
+        passwordProblems('velvet-jq-lamp-otter', { email: 'jq@example.com' }),
+      ).toEqual([]);
     });
 
-    it.each(['Ana Lima', 'ana-lima', 'ANA.LIMA'])('refuses a password containing the name %s', (displayName) => {
-      expect(passwordProblems('violet-lima-harbour', { displayName })).toContain(PasswordProblem.CONTAINS_NAME);
-      expect(passwordProblems('AnaLima-violet-harbour', { displayName })).toContain(PasswordProblem.CONTAINS_NAME);
-    });
+    it.each(['Ana Lima', 'ana-lima', 'ANA.LIMA'])(
+      'refuses a password containing the name %s',
+      (displayName) => {
+        expect(
+          passwordProblems('violet-lima-harbour', { displayName }),
+        ).toContain(PasswordProblem.CONTAINS_NAME);
+        expect(
+          passwordProblems('AnaLima-violet-harbour', { displayName }),
+        ).toContain(PasswordProblem.CONTAINS_NAME);
+      },
+    );
 
     it('ignores short name words but not the whole short name', () => {
-      expect(passwordProblems('banana-violet-harbour', { displayName: 'Ana Li' })).toEqual([]);
-      expect(passwordProblems('violet-AnaLi-harbour', { displayName: 'Ana Li' })).toContain(
-        PasswordProblem.CONTAINS_NAME,
-      );
+      expect(
+        passwordProblems('banana-violet-harbour', { displayName: 'Ana Li' }),
+      ).toEqual([]);
+      expect(
+        passwordProblems('violet-AnaLi-harbour', { displayName: 'Ana Li' }),
+      ).toContain(PasswordProblem.CONTAINS_NAME);
     });
 
     it('normalises Unicode so look-alike forms still match', () => {
-      expect(passwordProblems('violet-ＪＯＳＥＰＨ-harbour', { displayName: 'Joseph' })).toContain(
-        PasswordProblem.CONTAINS_NAME,
-      );
+      expect(
+        passwordProblems('violet-ＪＯＳＥＰＨ-harbour', {
+          displayName: 'Joseph',
+        }),
+      ).toContain(PasswordProblem.CONTAINS_NAME);
     });
 
     it('ignores empty context values', () => {
-      expect(passwordProblems('violet harbour lamp', { email: '', displayName: '   ' })).toEqual([]);
+      expect(
+        passwordProblems('violet harbour lamp', {
+          email: '',
+          displayName: '   ',
+        }),
+      ).toEqual([]);
     });
   });
 
   describe('reporting', () => {
     it('reports every problem at once', () => {
-      const problems = passwordProblems('jane1234', { email: 'jane@example.com' });
+      const problems = passwordProblems('jane1234', {
+        email: 'jane@example.com',
+      });
       expect(problems).toEqual(
-        expect.arrayContaining([PasswordProblem.TOO_SHORT, PasswordProblem.CONTAINS_EMAIL]),
+        expect.arrayContaining([
+          PasswordProblem.TOO_SHORT,
+          PasswordProblem.CONTAINS_EMAIL,
+        ]),
       );
     });
 
     it('never echoes the password', () => {
-      const candidates = ['Password123!', 'qwertyuiop12', 'jane.doe-velvet', 'aaaaaaaaaaaa', 'short'];
+      const candidates = [
+        'Password123!',
+        'qwertyuiop12',
+        'jane.doe-velvet',
+        'aaaaaaaaaaaa',
+        'short',
+      ];
       for (const password of candidates) {
-        for (const message of passwordProblems(password, { email: 'jane.doe@example.com', displayName: 'Jane' })) {
+        for (const message of passwordProblems(password, {
+          email: 'jane.doe@example.com',
+          displayName: 'Jane',
+        })) {
           expect(message.toLowerCase()).not.toContain(password.toLowerCase());
           expect(message).not.toMatch(/jane/i);
         }
@@ -205,7 +266,10 @@ describe('passwordProblems', () => {
 
     it('returns only the documented messages', () => {
       const known = new Set<string>(Object.values(PasswordProblem));
-      for (const message of passwordProblems('aaa', { email: 'aaa@example.com', displayName: 'aaa' })) {
+      for (const message of passwordProblems('aaa', {
+        email: 'aaa@example.com',
+        displayName: 'aaa',
+      })) {
         expect(known.has(message)).toBe(true);
       }
     });
@@ -213,7 +277,10 @@ describe('passwordProblems', () => {
     it('stays fast on hostile input', () => {
       const started = Date.now();
       for (let i = 0; i < 200; i += 1) {
-        passwordProblems('!1'.repeat(64), { email: 'a'.repeat(64) + '@x.io', displayName: 'b '.repeat(60) });
+        passwordProblems('!1'.repeat(64), {
+          email: 'a'.repeat(64) + '@x.io',
+          displayName: 'b '.repeat(60),
+        });
       }
       expect(Date.now() - started).toBeLessThan(2000);
     });

@@ -11,14 +11,18 @@ export const PASSWORD_MAX_LENGTH = 128;
 export const PasswordProblem = {
   TOO_SHORT: `Use at least ${PASSWORD_MIN_LENGTH} characters.`,
   TOO_LONG: `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
-  REPETITIVE: 'Avoid passwords made mostly of one repeated character or a short repeated pattern.',
-  SEQUENCE: 'Avoid simple sequences such as 12345678, abcdefgh or keyboard rows.',
-  COMMON: 'This password follows a commonly breached pattern; choose something less predictable.',
+  REPETITIVE:
+    'Avoid passwords made mostly of one repeated character or a short repeated pattern.',
+  SEQUENCE:
+    'Avoid simple sequences such as 12345678, abcdefgh or keyboard rows.',
+  COMMON:
+    'This password follows a commonly breached pattern; choose something less predictable.',
   CONTAINS_EMAIL: 'Do not use your email address in your password.',
   CONTAINS_NAME: 'Do not use your name in your password.',
 } as const;
 
-export type PasswordProblem = (typeof PasswordProblem)[keyof typeof PasswordProblem];
+export type PasswordProblem =
+  (typeof PasswordProblem)[keyof typeof PasswordProblem];
 
 export interface PasswordContext {
   email?: string;
@@ -28,18 +32,79 @@ export interface PasswordContext {
 // Bases that head every breached-password list; checked after stripping the digit, year
 // and punctuation decorations people add to satisfy composition rules.
 const COMMON_BASES = [
-  'password', 'passwort', 'passw', 'letmein', 'welcome', 'iloveyou', 'admin', 'administrator',
-  'foyer', 'qwerty', 'qwertz', 'azerty', 'asdf', 'zxcv', 'abc', 'login', 'secret', 'changeme',
-  'default', 'hello', 'love', 'test', 'guest', 'root', 'user', 'master', 'monkey', 'dragon',
-  'football', 'baseball', 'soccer', 'sunshine', 'princess', 'shadow', 'superman', 'batman',
-  'trustno', 'whatever', 'starwars', 'summer', 'winter', 'spring', 'autumn', 'freedom',
-  'access', 'flower', 'hunter', 'killer', 'ninja', 'pokemon', 'charlie', 'michael', 'jesus',
-  'god', 'lovely', 'theatre', 'theater', 'venue', 'restaurant', 'tickets', 'club',
-  'zaq', 'qaz', 'wsx', 'edc', 'rfv', 'tgb',
+  'password',
+  'passwort',
+  'passw',
+  'letmein',
+  'welcome',
+  'iloveyou',
+  'admin',
+  'administrator',
+  'foyer',
+  'qwerty',
+  'qwertz',
+  'azerty',
+  'asdf',
+  'zxcv',
+  'abc',
+  'login',
+  'secret',
+  'changeme',
+  'default',
+  'hello',
+  'love',
+  'test',
+  'guest',
+  'root',
+  'user',
+  'master',
+  'monkey',
+  'dragon',
+  'football',
+  'baseball',
+  'soccer',
+  'sunshine',
+  'princess',
+  'shadow',
+  'superman',
+  'batman',
+  'trustno',
+  'whatever',
+  'starwars',
+  'summer',
+  'winter',
+  'spring',
+  'autumn',
+  'freedom',
+  'access',
+  'flower',
+  'hunter',
+  'killer',
+  'ninja',
+  'pokemon',
+  'charlie',
+  'michael',
+  'jesus',
+  'god',
+  'lovely',
+  'theatre',
+  'theater',
+  'venue',
+  'restaurant',
+  'tickets',
+  'club',
+  'zaq',
+  'qaz',
+  'wsx',
+  'edc',
+  'rfv',
+  'tgb',
 ];
 
 // Longest first so 'password' is removed whole before 'passw' or 'pass' could split it.
-const BASES_LONGEST_FIRST = [...COMMON_BASES].sort((a, b) => b.length - a.length);
+const BASES_LONGEST_FIRST = [...COMMON_BASES].sort(
+  (a, b) => b.length - a.length,
+);
 
 // Each string lists characters that typing or spelling treats as neighbours; runs along
 // one of them (either direction) are sequences.
@@ -67,7 +132,7 @@ const LEET: Record<string, string> = {
   '4': 'a',
   '@': 'a',
   '5': 's',
-  '$': 's',
+  $: 's',
   '7': 't',
   '+': 't',
   '8': 'b',
@@ -114,7 +179,11 @@ function isRepetitive(password: string): boolean {
 /** Whether b follows a (or precedes it) in one of the neighbour sequences. */
 function step(a: string, b: string): 1 | -1 | 0 {
   for (const sequence of SEQUENCES) {
-    for (let i = sequence.indexOf(a); i !== -1; i = sequence.indexOf(a, i + 1)) {
+    for (
+      let i = sequence.indexOf(a);
+      i !== -1;
+      i = sequence.indexOf(a, i + 1)
+    ) {
       if (sequence[i + 1] === b) {
         return 1;
       }
@@ -167,7 +236,10 @@ function deLeet(value: string, one: 'i' | 'l'): string {
 }
 
 /** Removes every occurrence of the common bases, longest first, and returns what is left. */
-function withoutCommonBases(value: string): { residue: string; removed: number } {
+function withoutCommonBases(value: string): {
+  residue: string;
+  removed: number;
+} {
   let residue = value;
   for (const base of BASES_LONGEST_FIRST) {
     residue = residue.split(base).join('');
@@ -179,7 +251,10 @@ const MAX_DECORATION = 8;
 
 function nonLetterRun(cs: string[], fromEnd: boolean): number {
   let n = 0;
-  while (n < cs.length && !/[a-z]/.test(cs[fromEnd ? cs.length - 1 - n : n] as string)) {
+  while (
+    n < cs.length &&
+    !/[a-z]/.test(cs[fromEnd ? cs.length - 1 - n : n] as string)
+  ) {
     n += 1;
   }
   return n;
@@ -195,12 +270,29 @@ function isCommonPattern(password: string): boolean {
   const cs = chars(password.toLowerCase());
   const leading = nonLetterRun(cs, false);
   const trailing = leading === cs.length ? 0 : nonLetterRun(cs, true);
-  for (let keepStart = 0; keepStart <= Math.min(leading, MAX_DECORATION); keepStart += 1) {
-    for (let keepEnd = 0; keepEnd <= Math.min(trailing, MAX_DECORATION); keepEnd += 1) {
-      const core = cs.slice(leading - keepStart, cs.length - trailing + keepEnd).join('');
-      for (const variant of [lettersOnly(core), lettersOnly(deLeet(core, 'i')), lettersOnly(deLeet(core, 'l'))]) {
+  for (
+    let keepStart = 0;
+    keepStart <= Math.min(leading, MAX_DECORATION);
+    keepStart += 1
+  ) {
+    for (
+      let keepEnd = 0;
+      keepEnd <= Math.min(trailing, MAX_DECORATION);
+      keepEnd += 1
+    ) {
+      const core = cs
+        .slice(leading - keepStart, cs.length - trailing + keepEnd)
+        .join('');
+      for (const variant of [
+        lettersOnly(core),
+        lettersOnly(deLeet(core, 'i')),
+        lettersOnly(deLeet(core, 'l')),
+      ]) {
         const { residue, removed } = withoutCommonBases(variant);
-        if (removed >= MIN_COMMON_LETTERS && residue.length <= MAX_COMMON_RESIDUE) {
+        if (
+          removed >= MIN_COMMON_LETTERS &&
+          residue.length <= MAX_COMMON_RESIDUE
+        ) {
           return true;
         }
       }
@@ -225,7 +317,9 @@ function containsAnyPart(password: string, parts: string[]): boolean {
 function identityParts(whole: string, words: string[]): string[] {
   const compact = whole.replace(/[^\p{L}\p{N}]/gu, '');
   return [
-    ...[whole, compact].filter((part) => chars(part).length >= MIN_IDENTITY_PART),
+    ...[whole, compact].filter(
+      (part) => chars(part).length >= MIN_IDENTITY_PART,
+    ),
     ...words.filter((word) => chars(word).length >= MIN_IDENTITY_WORD),
   ];
 }
@@ -246,7 +340,10 @@ function nameParts(displayName: string): string[] {
  * it is acceptable. An over-long password is reported alone so no rule runs on
  * attacker-sized input.
  */
-export function passwordProblems(password: string, context: PasswordContext = {}): string[] {
+export function passwordProblems(
+  password: string,
+  context: PasswordContext = {},
+): string[] {
   if (typeof password !== 'string') {
     return [PasswordProblem.TOO_SHORT];
   }
@@ -273,7 +370,10 @@ export function passwordProblems(password: string, context: PasswordContext = {}
   if (context.email && containsAnyPart(password, emailParts(context.email))) {
     problems.push(PasswordProblem.CONTAINS_EMAIL);
   }
-  if (context.displayName && containsAnyPart(password, nameParts(context.displayName))) {
+  if (
+    context.displayName &&
+    containsAnyPart(password, nameParts(context.displayName))
+  ) {
     problems.push(PasswordProblem.CONTAINS_NAME);
   }
   return problems;

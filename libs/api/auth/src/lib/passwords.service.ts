@@ -8,9 +8,14 @@ import { Sessions } from './sessions';
 import { SET_PASSWORD_PURPOSE } from './staff-accounts';
 
 const weak = (problems: string[]) =>
-  new DomainError(400, ErrorCode.VALIDATION_FAILED, 'The new password is too weak.', {
-    errors: problems.map((message) => ({ field: 'newPassword', message })),
-  });
+  new DomainError(
+    400,
+    ErrorCode.VALIDATION_FAILED,
+    'The new password is too weak.',
+    {
+      errors: problems.map((message) => ({ field: 'newPassword', message })),
+    },
+  );
 
 /** Password change (signed in) and first password from a one-time token (invitation). */
 @Injectable()
@@ -24,52 +29,99 @@ export class PasswordsService {
   ) {}
 
   /** Inside the caller's tenant transaction: every session of the user ends, including this one. */
-  async change(userId: string, current: string, next: string, requestId: string): Promise<void> {
+  async change(
+    userId: string,
+    current: string,
+    next: string,
+    requestId: string,
+  ): Promise<void> {
     const [user] = (await this.context.manager.query(
       'SELECT email, display_name, password_hash FROM app_user WHERE id = $1',
       [userId],
-    )) as { email: string; display_name: string; password_hash: string | null }[];
+    )) as {
+      email: string;
+      display_name: string;
+      password_hash: string | null;
+    }[];
     if (!user || !(await this.passwords.verify(user.password_hash, current))) {
-      throw new DomainError(400, ErrorCode.VALIDATION_FAILED, 'The current password is not correct.', {
-        errors: [{ field: 'currentPassword', message: 'is not correct' }],
-      });
+      throw new DomainError(
+        400,
+        ErrorCode.VALIDATION_FAILED,
+        'The current password is not correct.',
+        {
+          errors: [{ field: 'currentPassword', message: 'is not correct' }],
+        },
+      );
     }
-    const problems = passwordProblems(next, { email: user.email, displayName: user.display_name });
+    const problems = passwordProblems(next, {
+      email: user.email,
+      displayName: user.display_name,
+    });
     if (problems.length > 0) {
       throw weak(problems);
     }
     await this.store(userId, next);
-    await this.audit.record({ action: 'auth.password_changed', actorId: userId, targetType: 'user', targetId: userId, requestId });
+    await this.audit.record({
+      action: 'auth.password_changed',
+      actorId: userId,
+      targetType: 'user',
+      targetId: userId,
+      requestId,
+    });
   }
 
   /** Spends a set-password token; unknown, spent or expired tokens are one answer. */
-  async setWithToken(token: string, next: string, requestId: string): Promise<void> {
+  async setWithToken(
+    token: string,
+    next: string,
+    requestId: string,
+  ): Promise<void> {
     const hash = this.hasher.hash(SET_PASSWORD_PURPOSE, token);
     const tenantId = await this.context.withoutTenant(async (manager) => {
-      const rows: { id: string | null }[] = await manager.query('SELECT app_password_token_tenant($1) AS id', [hash]);
+      const rows: { id: string | null }[] = await manager.query(
+        'SELECT app_password_token_tenant($1) AS id',
+        [hash],
+      );
       return rows[0]?.id ?? null;
     });
-    const invalid = new DomainError(400, ErrorCode.TOKEN_INVALID, 'This link is not valid any more.');
+    const invalid = new DomainError(
+      400,
+      ErrorCode.TOKEN_INVALID,
+      'This link is not valid any more.',
+    );
     if (!tenantId) {
       throw invalid;
     }
     await this.context.run(tenantId, async (manager) => {
-      const rows: { user_id: string; email: string; display_name: string }[] = await manager.query(
-        `SELECT t.user_id, u.email, u.display_name FROM password_token t JOIN app_user u ON u.id = t.user_id
+      const rows: { user_id: string; email: string; display_name: string }[] =
+        await manager.query(
+          `SELECT t.user_id, u.email, u.display_name FROM password_token t JOIN app_user u ON u.id = t.user_id
           WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() FOR UPDATE OF t`,
-        [hash],
-      );
+          [hash],
+        );
       const row = rows[0];
       if (!row) {
         throw invalid;
       }
-      const problems = passwordProblems(next, { email: row.email, displayName: row.display_name });
+      const problems = passwordProblems(next, {
+        email: row.email,
+        displayName: row.display_name,
+      });
       if (problems.length > 0) {
         throw weak(problems);
       }
-      await manager.query('UPDATE password_token SET used_at = now() WHERE token_hash = $1', [hash]);
+      await manager.query(
+        'UPDATE password_token SET used_at = now() WHERE token_hash = $1',
+        [hash],
+      );
       await this.store(row.user_id, next);
-      await this.audit.record({ action: 'auth.password_set', actorId: row.user_id, targetType: 'user', targetId: row.user_id, requestId });
+      await this.audit.record({
+        action: 'auth.password_set',
+        actorId: row.user_id,
+        targetType: 'user',
+        targetId: row.user_id,
+        requestId,
+      });
     });
   }
 

@@ -18,8 +18,15 @@ export interface IssuedTokens {
  * A token is current while its session is open, the membership enabled, and it was not
  * issued before the user's tokensValidAfter (compared in whole seconds, as JWTs carry them).
  */
-export function isCurrent(state: SessionState, issuedAtSeconds: number): boolean {
-  return !state.revoked && !state.disabled && issuedAtSeconds >= Math.floor(state.tokensValidAfter.getTime() / 1000);
+export function isCurrent(
+  state: SessionState,
+  issuedAtSeconds: number,
+): boolean {
+  return (
+    !state.revoked &&
+    !state.disabled &&
+    issuedAtSeconds >= Math.floor(state.tokensValidAfter.getTime() / 1000)
+  );
 }
 
 export type RotateOutcome =
@@ -94,13 +101,19 @@ export class Sessions {
    * it was copied: the whole session is revoked. The outcome is returned rather than
    * thrown so the revocation commits before the caller answers 401.
    */
-  async rotate(refreshToken: string, sessionId: string, userId: string, issuedAt: number): Promise<RotateOutcome> {
+  async rotate(
+    refreshToken: string,
+    sessionId: string,
+    userId: string,
+    issuedAt: number,
+  ): Promise<RotateOutcome> {
     const hash = this.hasher.hash(REFRESH_PURPOSE, refreshToken);
-    const rows: { session_id: string; spent: boolean; expired: boolean }[] = await this.context.manager.query(
-      `SELECT session_id, spent_at IS NOT NULL AS spent, expires_at <= now() AS expired
+    const rows: { session_id: string; spent: boolean; expired: boolean }[] =
+      await this.context.manager.query(
+        `SELECT session_id, spent_at IS NOT NULL AS spent, expires_at <= now() AS expired
          FROM refresh_token WHERE token_hash = $1 FOR UPDATE`,
-      [hash],
-    );
+        [hash],
+      );
     const row = rows[0];
     if (!row || row.session_id !== sessionId || row.expired) {
       return { kind: 'invalid' };
@@ -109,12 +122,19 @@ export class Sessions {
       await this.revoke(sessionId, 'refresh_reused');
       return { kind: 'reused' };
     }
-    await this.context.manager.query(`UPDATE refresh_token SET spent_at = now() WHERE token_hash = $1`, [hash]);
+    await this.context.manager.query(
+      `UPDATE refresh_token SET spent_at = now() WHERE token_hash = $1`,
+      [hash],
+    );
     const state = await this.state(sessionId, userId);
     if (!state || !isCurrent(state, issuedAt)) {
       return { kind: 'invalid' };
     }
-    return { kind: 'rotated', tokens: await this.issue(sessionId, userId, state.role), role: state.role };
+    return {
+      kind: 'rotated',
+      tokens: await this.issue(sessionId, userId, state.role),
+      role: state.role,
+    };
   }
 
   async revoke(sessionId: string, reason: string): Promise<void> {
@@ -125,7 +145,11 @@ export class Sessions {
   }
 
   /** Every open session of a user in this tenant, optionally but one. */
-  async revokeAll(userId: string, reason: string, exceptSessionId?: string): Promise<number> {
+  async revokeAll(
+    userId: string,
+    reason: string,
+    exceptSessionId?: string,
+  ): Promise<number> {
     const rows = await this.context.manager.query(
       `UPDATE auth_session SET revoked_at = now(), revoke_reason = $2
         WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
@@ -134,14 +158,32 @@ export class Sessions {
     return (rows as unknown[]).length;
   }
 
-  private async issue(sessionId: string, userId: string, role: Role): Promise<IssuedTokens> {
+  private async issue(
+    sessionId: string,
+    userId: string,
+    role: Role,
+  ): Promise<IssuedTokens> {
     const tenantId = this.requireTenant();
-    const accessToken = this.tokens.signAccess({ sub: userId, tid: tenantId, role, sid: sessionId });
-    const refreshToken = this.tokens.signRefresh({ sub: userId, tid: tenantId, sid: sessionId });
+    const accessToken = this.tokens.signAccess({
+      sub: userId,
+      tid: tenantId,
+      role,
+      sid: sessionId,
+    });
+    const refreshToken = this.tokens.signRefresh({
+      sub: userId,
+      tid: tenantId,
+      sid: sessionId,
+    });
     await this.context.manager.query(
       `INSERT INTO refresh_token (token_hash, session_id, tenant_id, expires_at)
        VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [this.hasher.hash(REFRESH_PURPOSE, refreshToken), sessionId, tenantId, REFRESH_TTL_SECONDS],
+      [
+        this.hasher.hash(REFRESH_PURPOSE, refreshToken),
+        sessionId,
+        tenantId,
+        REFRESH_TTL_SECONDS,
+      ],
     );
     return { accessToken, refreshToken, expiresIn: 15 * 60, sessionId };
   }
@@ -153,5 +195,4 @@ export class Sessions {
     }
     return tenantId;
   }
-
 }

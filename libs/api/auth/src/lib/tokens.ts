@@ -37,25 +37,55 @@ export interface RefreshClaims {
 export class AuthTokens {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  signAccess(claims: { sub: string; tid: string; role: Role; sid: string }): string {
-    return this.sign(this.config.JWT_ACCESS_SECRET, ACCESS_AUDIENCE, ACCESS_TTL_SECONDS, claims);
+  signAccess(claims: {
+    sub: string;
+    tid: string;
+    role: Role;
+    sid: string;
+  }): string {
+    return this.sign(
+      this.config.JWT_ACCESS_SECRET,
+      ACCESS_AUDIENCE,
+      ACCESS_TTL_SECONDS,
+      claims,
+    );
   }
 
   signRefresh(claims: { sub: string; tid: string; sid: string }): string {
-    return this.sign(this.config.JWT_REFRESH_SECRET, REFRESH_AUDIENCE, REFRESH_TTL_SECONDS, claims);
+    return this.sign(
+      this.config.JWT_REFRESH_SECRET,
+      REFRESH_AUDIENCE,
+      REFRESH_TTL_SECONDS,
+      claims,
+    );
   }
 
   /** The claims, or null for anything not issued by us for this purpose and still valid. */
   verifyAccess(token: string): AccessClaims | null {
-    const claims = this.verify(this.config.JWT_ACCESS_SECRET, ACCESS_AUDIENCE, token);
-    return claims && typeof claims['role'] === 'string' ? (claims as unknown as AccessClaims) : null;
+    const claims = this.verify(
+      this.config.JWT_ACCESS_SECRET,
+      ACCESS_AUDIENCE,
+      token,
+    );
+    return claims && typeof claims['role'] === 'string'
+      ? (claims as unknown as AccessClaims)
+      : null;
   }
 
   verifyRefresh(token: string): RefreshClaims | null {
-    return this.verify(this.config.JWT_REFRESH_SECRET, REFRESH_AUDIENCE, token) as RefreshClaims | null;
+    return this.verify(
+      this.config.JWT_REFRESH_SECRET,
+      REFRESH_AUDIENCE,
+      token,
+    ) as RefreshClaims | null;
   }
 
-  private sign(ring: KeyRing, audience: string, ttl: number, claims: object): string {
+  private sign(
+    ring: KeyRing,
+    audience: string,
+    ttl: number,
+    claims: object,
+  ): string {
     return jwt.sign(claims, ring.current.secret, {
       algorithm: 'HS256',
       keyid: ring.current.kid,
@@ -66,20 +96,34 @@ export class AuthTokens {
     });
   }
 
-  private verify(ring: KeyRing, audience: string, token: string): JwtPayload | null {
+  private verify(
+    ring: KeyRing,
+    audience: string,
+    token: string,
+  ): JwtPayload | null {
     if (token.length > 4096) {
       return null;
     }
     const decoded = jwt.decode(token, { complete: true });
-    if (!decoded || typeof decoded.payload === 'string' || decoded.header.alg !== 'HS256') {
+    if (
+      !decoded ||
+      typeof decoded.payload === 'string' ||
+      decoded.header.alg !== 'HS256'
+    ) {
       return null;
     }
-    const secret = decoded.header.kid ? ring.keys.get(decoded.header.kid) : undefined;
+    const secret = decoded.header.kid
+      ? ring.keys.get(decoded.header.kid)
+      : undefined;
     if (!secret) {
       return null;
     }
     try {
-      const payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience });
+      const payload = jwt.verify(token, secret, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience,
+      });
       if (typeof payload === 'string') {
         return null;
       }

@@ -58,9 +58,14 @@ export class StaffMembers {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(cursor: string | undefined, limit = DEFAULT_PAGE_SIZE): Promise<Page<StaffMemberView>> {
+  async list(
+    cursor: string | undefined,
+    limit = DEFAULT_PAGE_SIZE,
+  ): Promise<Page<StaffMemberView>> {
     const after = decodeCursor(cursor, /^[^\n]{1,254}\n[0-9a-f-]{36}$/);
-    const [afterEmail, afterId] = after ? after.split('\n') : ['', '00000000-0000-0000-0000-000000000000'];
+    const [afterEmail, afterId] = after
+      ? after.split('\n')
+      : ['', '00000000-0000-0000-0000-000000000000'];
     const rows: MemberRow[] = await this.context.manager.query(
       `SELECT u.id, u.email, u.display_name, m.role, (m.disabled_at IS NOT NULL) AS disabled
          FROM membership m JOIN app_user u ON u.id = m.user_id
@@ -70,15 +75,33 @@ export class StaffMembers {
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map(view), nextCursor: rows.length > limit && last ? encodeCursor(`${last.email}\n${last.id}`) : null };
+    return {
+      items: page.map(view),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor(`${last.email}\n${last.id}`)
+          : null,
+    };
   }
 
-  async add(actor: StaffPrincipal, input: { email: string; displayName: string; role: Role }, requestId: string) {
+  async add(
+    actor: StaffPrincipal,
+    input: { email: string; displayName: string; role: Role },
+    requestId: string,
+  ) {
     if (input.role === 'owner' && actor.role !== 'owner') {
-      throw new DomainError(403, ErrorCode.FORBIDDEN, 'Only an owner can grant the owner role.');
+      throw new DomainError(
+        403,
+        ErrorCode.FORBIDDEN,
+        'Only an owner can grant the owner role.',
+      );
     }
     if (await this.find(await this.userIdByEmail(input.email))) {
-      throw new DomainError(409, ErrorCode.CONFLICT, 'This person is already on the staff; change their role instead.');
+      throw new DomainError(
+        409,
+        ErrorCode.CONFLICT,
+        'This person is already on the staff; change their role instead.',
+      );
     }
     const added = await this.accounts.addMember(input);
     const member = (await this.find(added.userId)) as StaffMemberView;
@@ -103,12 +126,26 @@ export class StaffMembers {
       metadata: { role: member.role, newAccount: added.created },
       requestId,
     });
-    return { id: member.id, email: member.email, displayName: member.displayName, role: member.role };
+    return {
+      id: member.id,
+      email: member.email,
+      displayName: member.displayName,
+      role: member.role,
+    };
   }
 
-  async update(actor: StaffPrincipal, userId: string, change: { role?: Role; disabled?: boolean }, requestId: string) {
+  async update(
+    actor: StaffPrincipal,
+    userId: string,
+    change: { role?: Role; disabled?: boolean },
+    requestId: string,
+  ) {
     if (change.role === undefined && change.disabled === undefined) {
-      throw new DomainError(400, ErrorCode.VALIDATION_FAILED, 'Send a role or disabled.');
+      throw new DomainError(
+        400,
+        ErrorCode.VALIDATION_FAILED,
+        'Send a role or disabled.',
+      );
     }
     const member = await this.find(userId);
     if (!member) {
@@ -116,9 +153,16 @@ export class StaffMembers {
     }
     const touchesOwner = member.role === 'owner' || change.role === 'owner';
     if (touchesOwner && actor.role !== 'owner') {
-      throw new DomainError(403, ErrorCode.FORBIDDEN, 'Only an owner can grant, demote or disable an owner.');
+      throw new DomainError(
+        403,
+        ErrorCode.FORBIDDEN,
+        'Only an owner can grant, demote or disable an owner.',
+      );
     }
-    const demotes = member.role === 'owner' && change.role !== undefined && change.role !== 'owner';
+    const demotes =
+      member.role === 'owner' &&
+      change.role !== undefined &&
+      change.role !== 'owner';
     const disables = member.role === 'owner' && change.disabled === true;
     if (demotes || disables) {
       await this.ensureAnotherOwner(member.id);
@@ -152,20 +196,37 @@ export class StaffMembers {
     return (await this.find(userId)) as StaffMemberView;
   }
 
-  async remove(actor: StaffPrincipal, userId: string, requestId: string): Promise<void> {
+  async remove(
+    actor: StaffPrincipal,
+    userId: string,
+    requestId: string,
+  ): Promise<void> {
     const member = await this.find(userId);
     if (!member) {
       throw notFound('No staff member has this id.');
     }
     if (member.role === 'owner' && actor.role !== 'owner') {
-      throw new DomainError(403, ErrorCode.FORBIDDEN, 'Only an owner can remove an owner.');
+      throw new DomainError(
+        403,
+        ErrorCode.FORBIDDEN,
+        'Only an owner can remove an owner.',
+      );
     }
     if (member.role === 'owner') {
       await this.ensureAnotherOwner(member.id);
     }
     await this.sessions.revokeAll(userId, 'membership_removed');
-    await this.context.manager.query('DELETE FROM membership WHERE user_id = $1', [userId]);
-    await this.audit.record({ action: 'staff.removed', actorId: actor.sub, targetType: 'user', targetId: userId, requestId });
+    await this.context.manager.query(
+      'DELETE FROM membership WHERE user_id = $1',
+      [userId],
+    );
+    await this.audit.record({
+      action: 'staff.removed',
+      actorId: actor.sub,
+      targetType: 'user',
+      targetId: userId,
+      requestId,
+    });
   }
 
   private async find(userId: string | null): Promise<StaffMemberView | null> {
@@ -181,7 +242,10 @@ export class StaffMembers {
   }
 
   private async userIdByEmail(email: string): Promise<string | null> {
-    const rows: { id: string | null }[] = await this.context.manager.query('SELECT app_user_id_by_email($1) AS id', [email]);
+    const rows: { id: string | null }[] = await this.context.manager.query(
+      'SELECT app_user_id_by_email($1) AS id',
+      [email],
+    );
     return rows[0]?.id ?? null;
   }
 
@@ -191,12 +255,18 @@ export class StaffMembers {
       `SELECT user_id FROM membership WHERE role = 'owner' AND disabled_at IS NULL FOR UPDATE`,
     );
     if (!rows.some((row) => row.user_id !== exceptUserId)) {
-      throw new DomainError(409, ErrorCode.LAST_OWNER, 'A venue must keep at least one active owner.');
+      throw new DomainError(
+        409,
+        ErrorCode.LAST_OWNER,
+        'A venue must keep at least one active owner.',
+      );
     }
   }
 
   private async tenantName(): Promise<string> {
-    const rows: { name: string }[] = await this.context.manager.query('SELECT name FROM tenant');
+    const rows: { name: string }[] = await this.context.manager.query(
+      'SELECT name FROM tenant',
+    );
     return rows[0]?.name ?? 'Foyer';
   }
 }

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
 import { TenantContext, notFound, requestIdOf } from '@foyer/api/platform';
@@ -6,13 +18,20 @@ import { AuditLog } from '@foyer/api/audit';
 import { StaffPrincipal, principalOf } from '@foyer/api/auth';
 import { AnyStaffMember, RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
-import { AddStaffDto, StaffQueryDto, UpdateStaffDto, UpdateTenantDto } from './dto/staff.dto';
+import {
+  AddStaffDto,
+  StaffQueryDto,
+  UpdateStaffDto,
+  UpdateTenantDto,
+} from './dto/staff.dto';
 import { Tenant } from './entities/tenant.entity';
 import { StaffMemberView, StaffMembers } from './staff-members';
 
 const actor = (req: Request) => principalOf(req) as StaffPrincipal;
 /** A path id that is not a UUID names nothing: 404, like an id of another tenant. */
-const userId = new ParseUUIDPipe({ exceptionFactory: () => notFound('No staff member has this id.') });
+const userId = new ParseUUIDPipe({
+  exceptionFactory: () => notFound('No staff member has this id.'),
+});
 
 @ApiTags('staff: users')
 @Controller('api/staff/users')
@@ -33,7 +52,11 @@ export class StaffController {
 
   @Patch(':id')
   @RequirePermissions(Permission.USERS_MANAGE)
-  update(@Param('id', userId) id: string, @Body() body: UpdateStaffDto, @Req() req: Request) {
+  update(
+    @Param('id', userId) id: string,
+    @Body() body: UpdateStaffDto,
+    @Req() req: Request,
+  ) {
     return this.members.update(actor(req), id, body, requestIdOf(req));
   }
 
@@ -74,16 +97,29 @@ export class TenantSettingsController {
   @Get()
   @AnyStaffMember()
   async get(): Promise<TenantView> {
-    return tenantView(await this.context.manager.findOneByOrFail(Tenant, { id: this.context.tenantId }));
+    return tenantView(
+      await this.context.manager.findOneByOrFail(Tenant, {
+        id: this.context.tenantId,
+      }),
+    );
   }
 
   @Patch()
   @RequirePermissions(Permission.TENANT_MANAGE)
-  async update(@Body() body: UpdateTenantDto, @Req() req: Request): Promise<TenantView> {
+  async update(
+    @Body() body: UpdateTenantDto,
+    @Req() req: Request,
+  ): Promise<TenantView> {
     const id = this.context.tenantId as string;
-    const changed = Object.keys(body).filter((key) => body[key as keyof UpdateTenantDto] !== undefined);
+    const changed = Object.keys(body).filter(
+      (key) => body[key as keyof UpdateTenantDto] !== undefined,
+    );
     if (changed.length > 0) {
-      await this.context.manager.update(Tenant, { id }, { ...body, updatedAt: new Date() });
+      await this.context.manager.update(
+        Tenant,
+        { id },
+        { ...body, updatedAt: new Date() },
+      );
       await this.audit.record({
         action: 'tenant.updated',
         actorId: actor(req).sub,
@@ -93,6 +129,8 @@ export class TenantSettingsController {
         requestId: requestIdOf(req),
       });
     }
-    return tenantView(await this.context.manager.findOneByOrFail(Tenant, { id }));
+    return tenantView(
+      await this.context.manager.findOneByOrFail(Tenant, { id }),
+    );
   }
 }

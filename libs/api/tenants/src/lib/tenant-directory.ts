@@ -25,13 +25,19 @@ export class TenantDirectory {
       return null;
     }
     return this.context.withoutTenant(async (manager) => {
-      const rows: { id: string | null }[] = await manager.query('SELECT app_tenant_id_by_slug($1) AS id', [slug]);
+      const rows: { id: string | null }[] = await manager.query(
+        'SELECT app_tenant_id_by_slug($1) AS id',
+        [slug],
+      );
       return rows[0]?.id ?? null;
     });
   }
 
   /** Resolves a slug and runs `work` inside that tenant's context; unknown slugs are 404. */
-  async withVenue<T>(slug: string, work: (tenant: Tenant) => Promise<T>): Promise<T> {
+  async withVenue<T>(
+    slug: string,
+    work: (tenant: Tenant) => Promise<T>,
+  ): Promise<T> {
     const id = await this.idForSlug(slug);
     if (!id) {
       throw notFound('No venue has this address.');
@@ -45,7 +51,9 @@ export class TenantDirectory {
   /** Creates a tenant (operator command, never an endpoint): the new id is set first so RLS admits the row. */
   async create(input: NewTenant): Promise<Tenant> {
     if (!SLUG.test(input.slug)) {
-      throw new Error('slug must be lowercase letters, digits and inner hyphens (1–64)');
+      throw new Error(
+        'slug must be lowercase letters, digits and inner hyphens (1–64)',
+      );
     }
     const id = randomUUID();
     return this.context.run(id, async (manager) => {

@@ -1,6 +1,10 @@
 import { INestApplication } from '@nestjs/common';
 import { TenantContext } from '@foyer/api/platform';
-import { TestDatabase, createTestApp, createTestDatabase } from '@foyer/api/testing';
+import {
+  TestDatabase,
+  createTestApp,
+  createTestDatabase,
+} from '@foyer/api/testing';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -18,7 +22,10 @@ describe('tenant isolation under row-level security (runtime role, real PostgreS
   beforeAll(async () => {
     db = await createTestDatabase();
     // A pool of one connection: if a tenant setting survived its transaction, the next would see it.
-    app = await createTestApp(db, { imports: [TenantsModule], env: { DATABASE_POOL_SIZE: '1' } });
+    app = await createTestApp(db, {
+      imports: [TenantsModule],
+      env: { DATABASE_POOL_SIZE: '1' },
+    });
     context = app.get(TenantContext);
     const directory = app.get(TenantDirectory);
     a = await directory.create({ slug: 'alpha', name: 'Alpha Theatre' });
@@ -31,14 +38,19 @@ describe('tenant isolation under row-level security (runtime role, real PostgreS
   });
 
   const visibleSlugs = (tenantId?: string) => {
-    const read = async () => (await context.manager.find(Tenant, { order: { slug: 'ASC' } })).map((t) => t.slug);
+    const read = async () =>
+      (await context.manager.find(Tenant, { order: { slug: 'ASC' } })).map(
+        (t) => t.slug,
+      );
     return tenantId ? context.run(tenantId, read) : context.withoutTenant(read);
   };
 
   it('shows no tenant row when no tenant is set (deny by default)', async () => {
     await expect(visibleSlugs()).resolves.toEqual([]);
     const plain = app.get(DataSource);
-    await expect(plain.query('SELECT count(*)::int AS n FROM tenant')).resolves.toEqual([{ n: 0 }]);
+    await expect(
+      plain.query('SELECT count(*)::int AS n FROM tenant'),
+    ).resolves.toEqual([{ n: 0 }]);
   });
 
   it("shows only the tenant's own row when one is set", async () => {
@@ -53,18 +65,30 @@ describe('tenant isolation under row-level security (runtime role, real PostgreS
       await expect(visibleSlugs()).resolves.toEqual([]);
     }
     const plain = app.get(DataSource);
-    await expect(plain.query(`SELECT current_setting('app.tenant_id', true) AS t`)).resolves.toEqual([{ t: '' }]);
+    await expect(
+      plain.query(`SELECT current_setting('app.tenant_id', true) AS t`),
+    ).resolves.toEqual([{ t: '' }]);
   });
 
   it("refuses to write a row for another tenant and cannot update another tenant's row", async () => {
     await expect(
       context.run(a.id, (manager) =>
-        manager.insert(Tenant, { id: b.id.replace(/.$/, '0'), slug: 'sneaky', name: 'Sneaky' }),
+        manager.insert(Tenant, {
+          id: b.id.replace(/.$/, '0'),
+          slug: 'sneaky',
+          name: 'Sneaky',
+        }),
       ),
     ).rejects.toThrow(/row-level security/);
-    const updated = await context.run(a.id, (manager) => manager.update(Tenant, { id: b.id }, { name: 'Owned' }));
+    const updated = await context.run(a.id, (manager) =>
+      manager.update(Tenant, { id: b.id }, { name: 'Owned' }),
+    );
     expect(updated.affected).toBe(0);
-    await expect(context.run(b.id, (manager) => manager.findOneByOrFail(Tenant, { id: b.id }))).resolves.toMatchObject({
+    await expect(
+      context.run(b.id, (manager) =>
+        manager.findOneByOrFail(Tenant, { id: b.id }),
+      ),
+    ).resolves.toMatchObject({
       name: 'Bravo Club',
     });
   });
@@ -77,12 +101,22 @@ describe('tenant isolation under row-level security (runtime role, real PostgreS
         `SELECT rolsuper, rolbypassrls, (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) AS owned
          FROM pg_roles r WHERE rolname = current_user`,
       );
-      expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, owned: 0 });
+      expect(role.rows[0]).toEqual({
+        rolsuper: false,
+        rolbypassrls: false,
+        owned: 0,
+      });
       await client.query('SET row_security = off');
-      await expect(client.query('SELECT * FROM tenant')).rejects.toThrow(/row-level security/);
+      await expect(client.query('SELECT * FROM tenant')).rejects.toThrow(
+        /row-level security/,
+      );
       await client.query('RESET row_security');
-      await expect(client.query('DELETE FROM tenant')).rejects.toThrow(/permission denied/);
-      await expect(client.query('ALTER TABLE tenant DISABLE ROW LEVEL SECURITY')).rejects.toThrow(/must be owner/);
+      await expect(client.query('DELETE FROM tenant')).rejects.toThrow(
+        /permission denied/,
+      );
+      await expect(
+        client.query('ALTER TABLE tenant DISABLE ROW LEVEL SECURITY'),
+      ).rejects.toThrow(/must be owner/);
     } finally {
       await client.end();
     }
@@ -94,10 +128,21 @@ describe('tenant isolation under row-level security (runtime role, real PostgreS
     await expect(directory.idForSlug('nope')).resolves.toBeNull();
     await expect(directory.idForSlug("alpha' OR '1'='1")).resolves.toBeNull();
 
-    const found = await request(app.getHttpServer()).get('/api/public/venues/bravo').expect(200);
-    expect(found.body).toEqual({ slug: 'bravo', name: 'Bravo Club', timezone: 'UTC', currency: 'EUR' });
-    const missing = await request(app.getHttpServer()).get('/api/public/venues/unknown-venue').expect(404);
-    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const found = await request(app.getHttpServer())
+      .get('/api/public/venues/bravo')
+      .expect(200);
+    expect(found.body).toEqual({
+      slug: 'bravo',
+      name: 'Bravo Club',
+      timezone: 'UTC',
+      currency: 'EUR',
+    });
+    const missing = await request(app.getHttpServer())
+      .get('/api/public/venues/unknown-venue')
+      .expect(404);
+    expect(missing.headers['content-type']).toMatch(
+      /^application\/problem\+json/,
+    );
     expect(missing.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });
 });
