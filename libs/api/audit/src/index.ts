@@ -1,5 +1,4 @@
 export * from './lib/audit.module';
-export * from './lib/canonical-json';
 export * from './lib/audit-chain';
 export * from './lib/audit-log';
 export * from './lib/entities/audit-event.entity';

@@ -33,3 +33,4 @@ export * from './lib/health/health.module';
 export * from './lib/platform.module';
 export * from './lib/paging/page-query.dto';
 export * from './lib/crypto/token-hasher';
+export * from './lib/crypto/canonical-json';

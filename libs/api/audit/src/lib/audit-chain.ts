@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '@foyer/api/platform';
 
 /** The fields of an audit event that the chain covers; nothing else of a row is hashed. */
 export interface AuditChainEvent {

@@ -158,15 +158,10 @@ export class AuthController {
         'Sign in to continue.',
       );
     }
-    const memberships = await this.login$.membershipsOf(claims.sub);
-    const membership = memberships.find((m) => m.tenantId === claims.tid);
-    if (!membership) {
-      throw new DomainError(
-        401,
-        ErrorCode.UNAUTHENTICATED,
-        'Sign in to continue.',
-      );
-    }
+    const { membership, memberships } = await this.currentMembership(
+      claims.sub,
+      claims.tid,
+    );
     const asCookies = !body?.refreshToken;
     return this.answer(
       req,
@@ -280,15 +275,10 @@ export class AuthController {
       body.newPassword,
       requestIdOf(req),
     );
-    const memberships = await this.login$.membershipsOf(principal.sub);
-    const membership = memberships.find((m) => m.tenantId === principal.tid);
-    if (!membership) {
-      throw new DomainError(
-        401,
-        ErrorCode.UNAUTHENTICATED,
-        'Sign in to continue.',
-      );
-    }
+    const { membership, memberships } = await this.currentMembership(
+      principal.sub,
+      principal.tid,
+    );
     const tokens = await this.sessions.start(principal.sub, membership.role);
     return this.answer(
       req,
@@ -320,8 +310,20 @@ export class AuthController {
   @Get('me')
   async me(@Req() req: Request): Promise<SessionView> {
     const principal = this.requirePrincipal(req);
-    const memberships = await this.login$.membershipsOf(principal.sub);
-    const membership = memberships.find((m) => m.tenantId === principal.tid);
+    const { membership, memberships } = await this.currentMembership(
+      principal.sub,
+      principal.tid,
+    );
+    return this.view(principal.sub, membership, memberships);
+  }
+
+  /** The user's membership of the tenant a credential names; gone means signed out. */
+  private async currentMembership(
+    userId: string,
+    tenantId: string,
+  ): Promise<{ membership: Membership; memberships: Membership[] }> {
+    const memberships = await this.login$.membershipsOf(userId);
+    const membership = memberships.find((m) => m.tenantId === tenantId);
     if (!membership) {
       throw new DomainError(
         401,
@@ -329,7 +331,7 @@ export class AuthController {
         'Sign in to continue.',
       );
     }
-    return this.view(principal.sub, membership, memberships);
+    return { membership, memberships };
   }
 
   private requirePrincipal(req: Request): StaffPrincipal {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '@foyer/api/platform';
 
 /** The public menu document of GET /api/public/venues/:slug/menu (available items only). */
 export interface PublicMenuItem {
@@ -30,7 +30,7 @@ export interface PublicMenu {
  * JSON content.
  */
 export function menuEtag(menu: PublicMenu): string {
-  const digest = createHash('sha256').update(canonicalJson(menu), 'utf8').digest('base64url');
+  const digest = createHash('sha256').update(canonicalJson(menu, { omitUndefined: true }), 'utf8').digest('base64url');
   return `"${digest}"`;
 }
 

@@ -4,6 +4,9 @@
  * silently drop or change (undefined, functions, NaN, Infinity, Dates, Maps, class
  * instances, cycles), is refused, because a value that serialises differently after a
  * round trip through the database would make an untouched row look tampered.
+ *
+ * `omitUndefined` mirrors a response body instead (ETags): an undefined object property
+ * is left out, as JSON.stringify leaves it out of the body.
  */
 export class CanonicalJsonError extends TypeError {
   constructor(path: string, reason: string) {
@@ -27,10 +30,15 @@ function isPlainObject(value: object): boolean {
   );
 }
 
+export interface CanonicalJsonOptions {
+  omitUndefined?: boolean;
+}
+
 function serialise(
   value: unknown,
   path: string,
   ancestors: Set<object>,
+  options: CanonicalJsonOptions,
 ): string {
   if (value === null) {
     return 'null';
@@ -62,7 +70,7 @@ function serialise(
       const parts: string[] = [];
       for (let i = 0; i < object.length; i += 1) {
         // Holes in sparse arrays read as undefined and are refused like it.
-        parts.push(serialise(object[i], `${path}[${i}]`, ancestors));
+        parts.push(serialise(object[i], `${path}[${i}]`, ancestors, options));
       }
       return `[${parts.join(',')}]`;
     }
@@ -77,10 +85,11 @@ function serialise(
     }
     const record = object as Record<string, unknown>;
     const members = Object.keys(record)
+      .filter((key) => !(options.omitUndefined && record[key] === undefined))
       .sort()
       .map(
         (key) =>
-          `${JSON.stringify(key)}:${serialise(record[key], `${path}.${key}`, ancestors)}`,
+          `${JSON.stringify(key)}:${serialise(record[key], `${path}.${key}`, ancestors, options)}`,
       );
     return `{${members.join(',')}}`;
   } finally {
@@ -88,6 +97,6 @@ function serialise(
   }
 }
 
-export function canonicalJson(value: unknown): string {
-  return serialise(value, '$', new Set());
+export function canonicalJson(value: unknown, options: CanonicalJsonOptions = {}): string {
+  return serialise(value, '$', new Set(), options);
 }
