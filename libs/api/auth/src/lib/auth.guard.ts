@@ -6,6 +6,7 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
 import { ErrorCode } from '@foyer/contracts';
 import {
   APP_CONFIG,
@@ -13,16 +14,14 @@ import {
   DomainError,
   IS_PUBLIC,
   SecurityEvents,
-  TenantContext,
   setCallerScope,
   setRequestTenant,
 } from '@foyer/api/platform';
-import { permissionsFor } from '@foyer/api/rbac';
 import type { Request } from 'express';
 import { cookieNames } from './cookies';
 import { CsrfTokens, bindCsrfSession } from './csrf';
-import { StaffPrincipal, principalOf, setPrincipal } from './principal';
-import { Sessions, isCurrent } from './sessions';
+import { ACCESS_STRATEGY } from './access-token.strategy';
+import { StaffPrincipal, principalOf } from './principal';
 import { AuthTokens } from './tokens';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -42,22 +41,18 @@ export function bearerToken(req: Request): string | undefined {
 
 /**
  * Authentication on by default. A route must say @Public() to be reachable without a
- * staff credential. The access token (bearer header or cookie) is checked against its
- * session on every request: revoked sessions, disabled memberships and tokens issued
- * before `tokensValidAfter` are refused, and the role comes from the membership now.
+ * staff credential; everything else needs an access token accepted by AccessTokenStrategy.
  */
 @Injectable()
-export class AuthenticationGuard implements CanActivate {
+export class AuthenticationGuard extends AuthGuard(ACCESS_STRATEGY) {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: AuthTokens,
-    private readonly sessions: Sessions,
-    private readonly context: TenantContext,
     private readonly security: SecurityEvents,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    super();
+  }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') {
       return true;
     }
@@ -70,45 +65,32 @@ export class AuthenticationGuard implements CanActivate {
       return true;
     }
     const req = context.switchToHttp().getRequest<Request>();
-    const bearer = bearerToken(req);
-    const cookie = req.cookies?.[
-      cookieNames(this.config.isProduction).access
-    ] as string | undefined;
-    const token = bearer ?? cookie;
-    const claims = token ? this.tokens.verifyAccess(token) : null;
-    if (!claims) {
-      if (token) this.security.record('auth_failed', req, { reason: 'token' });
+    await super.canActivate(context);
+    const principal = principalOf(req) as StaffPrincipal;
+    setCallerScope(req, `u:${principal.sub}`);
+    setRequestTenant(req, principal.tid);
+    bindCsrfSession(req, principal.sid);
+    return true;
+  }
+
+  override handleRequest<T>(
+    error: unknown,
+    principal: T | false,
+    _info: unknown,
+    context: ExecutionContext,
+  ): T {
+    if (error || !principal) {
+      const req = context.switchToHttp().getRequest<Request>();
+      if (req.headers.authorization || req.headers.cookie) {
+        this.security.record('auth_failed', req, { reason: 'token' });
+      }
       throw new DomainError(
         401,
         ErrorCode.UNAUTHENTICATED,
         'Sign in to continue.',
       );
     }
-    const state = await this.context.run(claims.tid, () =>
-      this.sessions.state(claims.sid, claims.sub),
-    );
-    if (!state || !isCurrent(state, claims.iat)) {
-      this.security.record('auth_failed', req, { reason: 'session' });
-      throw new DomainError(
-        401,
-        ErrorCode.UNAUTHENTICATED,
-        'Your session has ended; sign in again.',
-      );
-    }
-    const principal: StaffPrincipal = {
-      sub: claims.sub,
-      tid: claims.tid,
-      sid: claims.sid,
-      role: state.role,
-      permissions: permissionsFor(state.role),
-      // With an auth cookie present the request carries an ambient credential: CSRF applies.
-      mode: bearer && !cookie ? 'bearer' : 'cookie',
-    };
-    setPrincipal(req, principal);
-    setCallerScope(req, `u:${claims.sub}`);
-    setRequestTenant(req, claims.tid);
-    bindCsrfSession(req, claims.sid);
-    return true;
+    return principal;
   }
 }
 

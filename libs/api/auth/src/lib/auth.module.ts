@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
 import { RbacModule } from '@foyer/api/rbac';
+import { AccessTokenStrategy } from './access-token.strategy';
 import { AuthController } from './auth.controller';
 import { AuthenticationGuard, CsrfGuard } from './auth.guard';
 import { CsrfTokens } from './csrf';
@@ -15,6 +16,7 @@ import { AuthTokens } from './tokens';
   imports: [AuditModule, RbacModule],
   controllers: [AuthController],
   providers: [
+    AccessTokenStrategy,
     AuthTokens,
     PasswordHasher,
     Sessions,

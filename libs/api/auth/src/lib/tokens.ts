@@ -28,6 +28,31 @@ export interface RefreshClaims {
   jti: string;
 }
 
+function keyFor(ring: KeyRing, token: string): string | undefined {
+  if (token.length > 4096) {
+    return undefined;
+  }
+  const decoded = jwt.decode(token, { complete: true });
+  if (
+    !decoded ||
+    typeof decoded.payload === 'string' ||
+    decoded.header.alg !== 'HS256' ||
+    !decoded.header.kid
+  ) {
+    return undefined;
+  }
+  return ring.keys.get(decoded.header.kid);
+}
+
+export const REQUIRED_CLAIMS = [
+  'sub',
+  'tid',
+  'sid',
+  'jti',
+  'iat',
+  'exp',
+] as const;
+
 /**
  * HS256 only, issuer and audience pinned, `kid` chosen from the key ring (the first key
  * signs, every listed key verifies). Access and refresh tokens use different rings and
@@ -96,25 +121,17 @@ export class AuthTokens {
     });
   }
 
+  /** The access key a token names by `kid`, if it is an HS256 token of ours at all. */
+  accessKeyFor(token: string): string | undefined {
+    return keyFor(this.config.JWT_ACCESS_SECRET, token);
+  }
+
   private verify(
     ring: KeyRing,
     audience: string,
     token: string,
   ): JwtPayload | null {
-    if (token.length > 4096) {
-      return null;
-    }
-    const decoded = jwt.decode(token, { complete: true });
-    if (
-      !decoded ||
-      typeof decoded.payload === 'string' ||
-      decoded.header.alg !== 'HS256'
-    ) {
-      return null;
-    }
-    const secret = decoded.header.kid
-      ? ring.keys.get(decoded.header.kid)
-      : undefined;
+    const secret = keyFor(ring, token);
     if (!secret) {
       return null;
     }
@@ -127,7 +144,7 @@ export class AuthTokens {
       if (typeof payload === 'string') {
         return null;
       }
-      for (const claim of ['sub', 'tid', 'sid', 'jti', 'iat', 'exp']) {
+      for (const claim of REQUIRED_CLAIMS) {
         if (payload[claim] === undefined) {
           return null;
         }
