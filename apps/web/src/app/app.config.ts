@@ -1,18 +1,19 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
 import {
   ApplicationConfig,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import { provideRouter } from '@angular/router';
+import { provideApiHttpClient, provideAppConfig } from '@foyer/web/data-access';
 import { appRoutes } from './app.routes';
-import { provideAppConfig } from './config/app-config';
+import { provideFocusOnNavigation } from './focus-on-navigation';
 
 // Zoneless change detection is Angular 21's default: no zone.js polyfill is loaded.
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideHttpClient(withFetch()),
+    provideApiHttpClient(),
     provideAppConfig(),
     provideRouter(appRoutes),
+    provideFocusOnNavigation(),
   ],
 };

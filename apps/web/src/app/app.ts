@@ -1,31 +1,25 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
+import { focusMainHeading } from './focus-on-navigation';
 
+/**
+ * Root: the skip link and the outlet. Each layout (public pages, staff shell) brings its own
+ * landmarks with a `main#main`.
+ */
 @Component({
   selector: 'foyer-root',
   imports: [RouterOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a class="skip-link" href="#main">Skip to content</a>
-    <header class="shell-header">
-      <span class="brand">Foyer</span>
-    </header>
-    <main id="main" class="shell-main" tabindex="-1">
-      <router-outlet />
-    </main>
-    <footer class="shell-footer">
-      <p>Foyer venue platform</p>
-    </footer>
+    <a class="skip-link" href="#main" (click)="skipToMain($event)">Skip to content</a>
+    <router-outlet />
   `,
   styles: `
-    :host {
-      display: flex;
-      flex-direction: column;
-      min-height: 100vh;
-    }
     .skip-link {
       position: absolute;
       left: -9999px;
+      z-index: 100;
     }
     .skip-link:focus {
       left: var(--foyer-space);
@@ -33,40 +27,14 @@ import { RouterOutlet } from '@angular/router';
       padding: 0.5rem 0.75rem;
       background: var(--foyer-bg);
     }
-    .shell-header,
-    .shell-footer {
-      padding: 0.75rem var(--foyer-space);
-    }
-    .shell-header {
-      border-bottom: 1px solid
-        color-mix(in srgb, var(--foyer-fg) 15%, transparent);
-    }
-    .brand {
-      font-weight: 700;
-      letter-spacing: 0.02em;
-    }
-    .shell-main {
-      flex: 1;
-      width: 100%;
-      max-width: 60rem;
-      margin: 0 auto;
-      padding: var(--foyer-space);
-    }
-    .shell-main:focus {
-      outline: none;
-    }
-    .shell-footer {
-      color: var(--foyer-muted);
-      font-size: 0.875rem;
-    }
-    .shell-footer p {
-      margin: 0;
-    }
-    @media (min-width: 48rem) {
-      .shell-main {
-        padding: calc(var(--foyer-space) * 2);
-      }
-    }
   `,
 })
-export class App {}
+export class App {
+  private readonly doc = inject(DOCUMENT);
+
+  /** With `<base href="/">` a bare `#main` link would leave the page; focus in place instead. */
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    focusMainHeading(this.doc);
+  }
+}

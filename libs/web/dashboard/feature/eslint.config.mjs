@@ -1,9 +1,12 @@
 import nx from '@nx/eslint-plugin';
+import angular from 'angular-eslint';
 import baseConfig from '../../../../eslint.config.mjs';
 
 export default [
   ...nx.configs['flat/angular'],
   ...nx.configs['flat/angular-template'],
+  // Labels, alt text, keyboard handlers and valid ARIA, checked in every template.
+  ...angular.configs.templateAccessibility.map((config) => ({ ...config, files: ['**/*.html'] })),
   ...baseConfig,
   {
     files: ['**/*.ts'],

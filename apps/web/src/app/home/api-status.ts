@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, of, startWith } from 'rxjs';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@foyer/web/data-access';
 
 export type ApiStatus = 'checking' | 'ready' | 'unavailable';
 

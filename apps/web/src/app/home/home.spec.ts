@@ -4,7 +4,7 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '@foyer/web/data-access';
 import { Home } from './home';
 
 const API = 'https://api.example.test';

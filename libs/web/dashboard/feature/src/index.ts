@@ -1,1 +1,4 @@
-export * from './lib/web-dashboard/web-dashboard';
+// Only route tables: every page behind them is a lazy chunk, so the app's initial bundle
+// carries no staff code.
+export { staffRoutes } from './lib/staff.routes';
+export { loginRoutes } from './lib/login/login.routes';

@@ -40,6 +40,14 @@ describe('StaffUsersStore', () => {
 
   afterEach(() => http.verify());
 
+  function member(index: number) {
+    const found = store.members()[index];
+    if (!found) {
+      throw new Error(`no member at ${index}`);
+    }
+    return found;
+  }
+
   it('pages with the cursor', async () => {
     expect(store.members()).toEqual([ana]);
     expect(store.hasMore()).toBe(true);
@@ -72,7 +80,7 @@ describe('StaffUsersStore', () => {
   });
 
   it('returns LAST_OWNER and leaves the row as it was', async () => {
-    const done = store.setDisabled(store.members()[0]!, true);
+    const done = store.setDisabled(member(0), true);
     http.match(`${API}/api/auth/csrf`).forEach((r) => r.flush({ csrfToken: 'tok' }));
     const req = http.expectOne(`${USERS}/u-1`);
     expect(req.request.method).toBe('PATCH');
@@ -92,7 +100,7 @@ describe('StaffUsersStore', () => {
     http.expectOne((r) => r.url === USERS).flush({ items: [bo], nextCursor: null });
     await more;
 
-    const change = store.changeRole(store.members()[1]!, 'manager');
+    const change = store.changeRole(member(1), 'manager');
     http.match(`${API}/api/auth/csrf`).forEach((r) => r.flush({ csrfToken: 'tok' }));
     const patch = http.expectOne(`${USERS}/u-2`);
     expect(patch.request.body).toEqual({ role: 'manager' });
@@ -100,7 +108,7 @@ describe('StaffUsersStore', () => {
     expect(await change).toBeNull();
     expect(store.members()[1]?.role).toBe('manager');
 
-    const removal = store.remove(store.members()[1]!);
+    const removal = store.remove(member(1));
     const del = http.expectOne(`${USERS}/u-2`);
     expect(del.request.method).toBe('DELETE');
     expect(del.request.headers.get(Header.IDEMPOTENCY_KEY)).toBeTruthy();

@@ -106,6 +106,20 @@ describe('SessionStore', () => {
       expect(store.csrfToken()).toBe('csrf-1');
     });
 
+    it('takes flat memberships from the login body and skips GET /me (the API lists them)', async () => {
+      const done = store.login('ana@venue.test', 'pw');
+      http.expectOne(`${API}/api/auth/login`).flush({
+        ...loginBody,
+        memberships: [
+          { tenantId: 't-1', slug: 'teatro', name: 'Teatro', role: 'manager' },
+          { tenantId: 't-2', slug: 'bar', name: 'Bar', role: 'viewer' },
+        ],
+      });
+      await done;
+      http.expectNone(`${API}/api/auth/me`);
+      expect(store.memberships()).toEqual(meBody.memberships);
+    });
+
     it('leaves out an empty venue slug', async () => {
       const done = store.login('ana@venue.test', 'pw', '  ');
       const req = http.expectOne(`${API}/api/auth/login`);
@@ -167,7 +181,11 @@ describe('SessionStore', () => {
         memberships: [{ tenantId: 't-2', tenantSlug: 'bar', tenantName: 'Bar', role: 'viewer' }, { role: 'nope' }],
       });
       await expect(done).resolves.toBe(true);
-      expect(store.memberships()).toEqual([{ tenant: other, role: 'viewer' }]);
+      // The current tenant is always listed, so the switcher can show it.
+      expect(store.memberships()).toEqual([
+        { tenant, role: 'manager' },
+        { tenant: other, role: 'viewer' },
+      ]);
     });
 
     it('resolves false without redirecting when there is no session', async () => {

@@ -14,12 +14,11 @@ import { injectApiUrl } from '../config/api-url';
 import { ApiError, toApiError } from '../http/api-error';
 import { REDIRECT_TO_LOGIN } from '../http/http-context';
 import {
-  AuthBody,
   AuthSession,
+  MeBody,
   Membership,
   StaffUser,
   TenantSummary,
-  parseAuthBody,
   parseCsrfToken,
   parseMeBody,
 } from './session.models';
@@ -64,10 +63,12 @@ export class SessionStore {
   async login(email: string, password: string, tenantSlug?: string): Promise<void> {
     const slug = tenantSlug?.trim();
     const body = { email: email.trim(), password, ...(slug ? { tenantSlug: slug } : {}) };
-    const auth = parseAuthBody(await this.call(this.http.post<unknown>(this.url('/api/auth/login'), body)));
-    this.apply(auth, [{ tenant: auth.tenant, role: auth.role }]);
-    // The login body has no memberships; the tenant switcher needs them.
-    await this.loadMe().catch(() => false);
+    const auth = parseMeBody(await this.call(this.http.post<unknown>(this.url('/api/auth/login'), body)));
+    this.apply(auth, auth.memberships);
+    if (auth.memberships.length === 0) {
+      // API.md's login body need not list memberships; the venue switcher needs them.
+      await this.loadMe().catch(() => false);
+    }
   }
 
   /**
@@ -88,7 +89,7 @@ export class SessionStore {
       throw error;
     }
     const me = parseMeBody(raw);
-    this.apply(me, me.memberships.length > 0 ? me.memberships : [{ tenant: me.tenant, role: me.role }]);
+    this.apply(me, me.memberships);
     if (this.csrf() === null) {
       await firstValueFrom(this.ensureCsrfToken());
     }
@@ -110,7 +111,7 @@ export class SessionStore {
     const raw = await this.call(
       this.http.post<unknown>(this.url('/api/auth/switch-tenant'), { tenantId }),
     );
-    this.apply(parseAuthBody(raw), this.membershipList());
+    this.apply(parseMeBody(raw), this.membershipList());
   }
 
   /** The API revokes every other session and the old tokens, and answers as login. */
@@ -118,7 +119,7 @@ export class SessionStore {
     const raw = await this.call(
       this.http.post<unknown>(this.url('/api/auth/password'), { currentPassword, newPassword }),
     );
-    this.apply(parseAuthBody(raw), this.membershipList());
+    this.apply(parseMeBody(raw), this.membershipList());
   }
 
   /** Ends this session. The local state is cleared even when the API cannot be reached. */
@@ -189,7 +190,7 @@ export class SessionStore {
 
   private applyRefresh(body: unknown): void {
     try {
-      this.apply(parseAuthBody(body), this.membershipList());
+      this.apply(parseMeBody(body), this.membershipList());
     } catch {
       // Cookie-mode refresh may answer with only a (rotated) CSRF token, or nothing.
       const token = parseCsrfToken(body);
@@ -199,7 +200,15 @@ export class SessionStore {
     }
   }
 
-  private apply(auth: AuthBody, memberships: readonly Membership[]): void {
+  /**
+   * Takes a session body. Memberships come from the body when it lists them, else
+   * `fallback`; the current tenant is always among them.
+   */
+  private apply(auth: MeBody, fallback: readonly Membership[]): void {
+    const listed = auth.memberships.length > 0 ? auth.memberships : fallback;
+    const memberships = listed.some((m) => m.tenant.id === auth.tenant.id)
+      ? listed
+      : [{ tenant: auth.tenant, role: auth.role }, ...listed];
     this.session.set({
       user: auth.user,
       tenant: auth.tenant,

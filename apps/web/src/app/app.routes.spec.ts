@@ -1,0 +1,19 @@
+import { authGuard } from '@foyer/web/data-access';
+import { appRoutes } from './app.routes';
+
+describe('appRoutes', () => {
+  it('mounts /staff lazily behind authGuard (canMatch), so anonymous visitors never load it', () => {
+    const staff = appRoutes.find((route) => route.path === 'staff');
+    expect(staff?.canMatch).toEqual([authGuard]);
+    expect(staff?.loadChildren).toBeInstanceOf(Function);
+    expect(staff?.component).toBeUndefined();
+    expect(staff?.children).toBeUndefined();
+  });
+
+  it('loads /login lazily under the public layout', () => {
+    const publicRoutes = appRoutes.find((route) => route.path === '')?.children ?? [];
+    const login = publicRoutes.find((route) => route.path === 'login');
+    expect(login?.loadChildren).toBeInstanceOf(Function);
+    expect(publicRoutes.find((route) => route.path === '')?.loadComponent).toBeInstanceOf(Function);
+  });
+});

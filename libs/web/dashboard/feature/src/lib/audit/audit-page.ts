@@ -1,0 +1,158 @@
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { AuditEvent, AuditFilters, AuditStore } from '@foyer/web/dashboard-data-access';
+import { describeApiError } from '../messages/api-messages';
+
+/** The API's rule for an action name, e.g. `auth.login_succeeded`. */
+const ACTION = /^[a-z][a-z0-9_.]{1,63}$/;
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** A `datetime-local` value (the user's local time) as ISO-8601 UTC; undefined when empty. */
+export function localToIso(value: string): string | undefined {
+  if (!value) {
+    return undefined;
+  }
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+function fromBeforeTo(group: AbstractControl): ValidationErrors | null {
+  const from = localToIso(group.get('from')?.value ?? '');
+  const to = localToIso(group.get('to')?.value ?? '');
+  return from && to && from > to ? { range: true } : null;
+}
+
+@Component({
+  selector: 'foyer-audit-page',
+  imports: [ReactiveFormsModule],
+  providers: [AuditStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './audit-page.html',
+  styleUrl: './audit-page.css',
+})
+export class AuditPage {
+  protected readonly store = inject(AuditStore);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
+  protected readonly filters = new FormGroup(
+    {
+      action: new FormControl('', { nonNullable: true, validators: [Validators.pattern(ACTION)] }),
+      actorId: new FormControl('', { nonNullable: true, validators: [Validators.pattern(UUID)] }),
+      from: new FormControl('', { nonNullable: true }),
+      to: new FormControl('', { nonNullable: true }),
+    },
+    { validators: fromBeforeTo },
+  );
+  protected readonly submitted = signal(false);
+  protected readonly filterError = signal('');
+
+  protected readonly listStatus = computed(() => {
+    const error = this.store.loadError();
+    if (error) {
+      return describeApiError(error);
+    }
+    if (this.store.loading()) {
+      return 'Loading events…';
+    }
+    if (!this.store.loaded()) {
+      return '';
+    }
+    const count = this.store.events().length;
+    return `${count === 0 ? 'No' : count} event${count === 1 ? '' : 's'} shown${this.store.hasMore() ? ', more available' : ''}.`;
+  });
+
+  protected readonly verifyStatus = computed(() => {
+    if (this.store.verifying()) {
+      return 'Verifying the chain…';
+    }
+    const error = this.store.verifyError();
+    if (error) {
+      return `Could not verify: ${describeApiError(error)}`;
+    }
+    const result = this.store.verification();
+    if (!result) {
+      return '';
+    }
+    return result.ok
+      ? `Chain intact: ${result.checked} event${result.checked === 1 ? '' : 's'} checked.`
+      : `Chain broken at event ${result.firstBrokenId ?? '(unknown)'} after ${result.checked} checked. The audit trail has been altered outside Foyer.`;
+  });
+
+  constructor() {
+    void this.store.search({});
+  }
+
+  protected showError(field: 'action' | 'actorId' | 'range'): boolean {
+    if (field === 'range') {
+      return this.filters.hasError('range') && this.submitted();
+    }
+    const control = this.filters.controls[field];
+    return control.invalid && (control.touched || this.submitted());
+  }
+
+  protected errorText(field: 'action' | 'actorId' | 'range'): string {
+    if (!this.showError(field)) {
+      return '';
+    }
+    switch (field) {
+      case 'action':
+        return 'An action is lowercase, like auth.login_succeeded.';
+      case 'actorId':
+        return 'An actor id is a UUID, like 3f2b…-…; copy it from the Actor column.';
+      case 'range':
+        return '"From" must be before "To".';
+    }
+  }
+
+  protected apply(): void {
+    this.submitted.set(true);
+    if (this.filters.invalid) {
+      this.filters.markAllAsTouched();
+      this.filterError.set('Check the filters marked below.');
+      this.host.nativeElement.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.filterError.set('');
+    const { action, actorId, from, to } = this.filters.getRawValue();
+    const filters: AuditFilters = {
+      action: action.trim().toLowerCase() || undefined,
+      actorId: actorId.trim() || undefined,
+      from: localToIso(from),
+      to: localToIso(to),
+    };
+    void this.store.search(filters);
+  }
+
+  protected clear(): void {
+    this.filters.reset();
+    this.submitted.set(false);
+    this.filterError.set('');
+    void this.store.search({});
+  }
+
+  /** Local date and time; Intl keeps the framework's DatePipe out of the shared bundle. */
+  protected readonly formatTime = (iso: string): string => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : TIME_FORMAT.format(date);
+  };
+
+  protected verify(): void {
+    if (!this.store.verifying()) {
+      void this.store.verify();
+    }
+  }
+
+  protected details(event: AuditEvent): string {
+    const text = JSON.stringify(event.metadata);
+    return text === '{}' ? '' : text;
+  }
+}

@@ -1,0 +1,55 @@
+import { Routes } from '@angular/router';
+import { Permission } from '@foyer/contracts';
+import { permissionGuard } from '@foyer/web/data-access';
+import { STAFF_NAV } from './shell/staff-nav';
+
+/**
+ * `/staff/**`, mounted lazily by the app behind `authGuard`. Each page is its own chunk and
+ * is guarded by the same Permission the API checks for it.
+ */
+export const staffRoutes: Routes = [
+  {
+    path: '',
+    loadComponent: () => import('./shell/staff-shell').then((m) => m.StaffShell),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Staff · Foyer',
+        loadComponent: () => import('./landing/staff-landing').then((m) => m.StaffLanding),
+      },
+      {
+        path: 'users',
+        title: 'Staff members · Foyer',
+        canActivate: [permissionGuard(Permission.USERS_VIEW)],
+        loadComponent: () => import('./users/users-page').then((m) => m.UsersPage),
+      },
+      {
+        path: 'audit',
+        title: 'Audit trail · Foyer',
+        canActivate: [permissionGuard(Permission.AUDIT_VIEW)],
+        loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage),
+      },
+      {
+        path: 'account',
+        title: 'Change password · Foyer',
+        loadComponent: () =>
+          import('./account/change-password-page').then((m) => m.ChangePasswordPage),
+      },
+      {
+        path: 'forbidden',
+        title: 'Not available · Foyer',
+        loadComponent: () => import('./forbidden/forbidden-page').then((m) => m.ForbiddenPage),
+      },
+      ...STAFF_NAV.filter((item) => !item.ready).map((item) => ({
+        path: item.path,
+        title: `${item.label} · Foyer`,
+        data: { heading: item.label },
+        canActivate: [permissionGuard(item.permission)],
+        loadComponent: () =>
+          import('./coming-soon/coming-soon-page').then((m) => m.ComingSoonPage),
+      })),
+      { path: '**', redirectTo: '' },
+    ],
+  },
+];
