@@ -122,6 +122,26 @@ describe('tenant isolation under row-level security (runtime role, real PostgreS
     }
   });
 
+  it('puts every table under forced row-level security, but for the outbox and the migration log', async () => {
+    const client = new Client({ connectionString: db.ownerUrl });
+    await client.connect();
+    try {
+      const tables = await client.query(
+        `SELECT c.relname, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced
+           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`,
+      );
+      const unprotected = tables.rows
+        .filter((t: { enabled: boolean; forced: boolean }) => !t.enabled || !t.forced)
+        .map((t: { relname: string }) => t.relname);
+      // The outbox is infrastructure read by the relay across tenants; migrations are the owner's.
+      expect(unprotected).toEqual(['migrations', 'outbox_message']);
+      expect(tables.rows.length).toBeGreaterThan(5);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('resolves a public venue through the narrow slug lookup only', async () => {
     const directory = app.get(TenantDirectory);
     await expect(directory.idForSlug('alpha')).resolves.toBe(a.id);
