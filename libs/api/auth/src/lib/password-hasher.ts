@@ -1,13 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import argon2 from 'argon2';
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { randomBytes } from 'node:crypto';
 
-/** argon2id with OWASP's baseline parameters (19 MiB, 2 passes, 1 lane). */
-const OPTIONS = {
-  type: argon2.argon2id,
-  memoryCost: 19_456,
-  timeCost: 2,
-  parallelism: 1,
-} as const;
+/**
+ * argon2id with OWASP's baseline parameters (19 MiB, 2 passes, 1 lane), through
+ * @node-rs/argon2: prebuilt per platform, no install script, no compiler.
+ */
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
@@ -15,19 +14,16 @@ export class PasswordHasher implements OnModuleInit {
   private dummy = '';
 
   async onModuleInit(): Promise<void> {
-    this.dummy = await argon2.hash(`dummy-${Math.random()}`, OPTIONS);
+    this.dummy = await hash(randomBytes(16).toString('hex'), OPTIONS);
   }
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, OPTIONS);
+    return hash(password, OPTIONS);
   }
 
-  async verify(
-    hash: string | null | undefined,
-    password: string,
-  ): Promise<boolean> {
+  async verify(stored: string | null | undefined, password: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash || this.dummy, password);
+      return await verify(stored || this.dummy, password);
     } catch {
       return false;
     }
