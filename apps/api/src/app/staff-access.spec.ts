@@ -48,6 +48,19 @@ const ROUTES: {
     body: { retentionDays: -1 },
     allowed: 400,
   },
+  {
+    permission: Permission.PERFORMANCES_VIEW,
+    method: 'get',
+    path: '/api/staff/performances',
+    allowed: 200,
+  },
+  {
+    permission: Permission.PERFORMANCES_EDIT,
+    method: 'post',
+    path: '/api/staff/rooms',
+    body: { capacity: -1 },
+    allowed: 400,
+  },
 ];
 
 describe('staff access through the full API composition', () => {
@@ -65,14 +78,12 @@ describe('staff access through the full API composition', () => {
     const tenant = await createTenantRow(app, 'matrix');
     await app.get(TenantContext).run(tenant, async () => {
       for (const role of ROLES) {
-        await app
-          .get(StaffAccounts)
-          .addMember({
-            email: `${role}@matrix.test`,
-            displayName: role,
-            role,
-            password: PASSWORD,
-          });
+        await app.get(StaffAccounts).addMember({
+          email: `${role}@matrix.test`,
+          displayName: role,
+          role,
+          password: PASSWORD,
+        });
       }
     });
     for (const role of ROLES) {

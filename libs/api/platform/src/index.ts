@@ -34,3 +34,4 @@ export * from './lib/platform.module';
 export * from './lib/paging/page-query.dto';
 export * from './lib/crypto/token-hasher';
 export * from './lib/crypto/canonical-json';
+export * from './lib/http/defined-fields';

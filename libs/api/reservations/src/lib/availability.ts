@@ -53,11 +53,15 @@ export function seatsAvailable(counts: SeatCounts): number {
   assertCount('confirmedSeats', counts.confirmedSeats);
   return Math.max(
     0,
-    counts.capacity + counts.additionalSeats - counts.manuallyOccupiedSeats - counts.confirmedSeats,
+    counts.capacity +
+      counts.additionalSeats -
+      counts.manuallyOccupiedSeats -
+      counts.confirmedSeats,
   );
 }
 
-const isValidDate = (d: Date | null): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
+const isValidDate = (d: Date | null): d is Date =>
+  d instanceof Date && !Number.isNaN(d.getTime());
 
 /**
  * The public booking state at `now`. Precedence: cancelled, then closed (by status or
@@ -69,7 +73,10 @@ const isValidDate = (d: Date | null): d is Date => d instanceof Date && !Number.
  * bookingClosesAt is honoured even when it is after startsAt (staff may allow late
  * booking). An invalid date reads as closed.
  */
-export function bookingState(performance: BookablePerformance, now: Date): BookingState {
+export function bookingState(
+  performance: BookablePerformance,
+  now: Date,
+): BookingState {
   if (performance.bookingStatus === 'cancelled') {
     return BookingState.CANCELLED;
   }
@@ -80,12 +87,16 @@ export function bookingState(performance: BookablePerformance, now: Date): Booki
   if (
     !isValidDate(now) ||
     !isValidDate(closesAt) ||
-    (performance.bookingOpensAt !== null && !isValidDate(performance.bookingOpensAt))
+    (performance.bookingOpensAt !== null &&
+      !isValidDate(performance.bookingOpensAt))
   ) {
     return BookingState.CLOSED;
   }
   const t = now.getTime();
-  if (performance.bookingOpensAt !== null && t < performance.bookingOpensAt.getTime()) {
+  if (
+    performance.bookingOpensAt !== null &&
+    t < performance.bookingOpensAt.getTime()
+  ) {
     return BookingState.CLOSED;
   }
   if (t >= closesAt.getTime()) {
@@ -103,10 +114,26 @@ export function bookingState(performance: BookablePerformance, now: Date): Booki
  * that does not fit is SOLD_OUT (409); the caller tells them apart with
  * isValidPartySize.
  */
-export function fitsParty(partySize: number, available: number, maxPartySize: number): boolean {
-  return isValidPartySize(partySize, maxPartySize) && Number.isFinite(available) && partySize <= available;
+export function fitsParty(
+  partySize: number,
+  available: number,
+  maxPartySize: number,
+): boolean {
+  return (
+    isValidPartySize(partySize, maxPartySize) &&
+    Number.isFinite(available) &&
+    partySize <= available
+  );
 }
 
-export function isValidPartySize(partySize: number, maxPartySize: number): boolean {
-  return Number.isSafeInteger(partySize) && partySize >= 1 && Number.isFinite(maxPartySize) && partySize <= maxPartySize;
+export function isValidPartySize(
+  partySize: number,
+  maxPartySize: number,
+): boolean {
+  return (
+    Number.isSafeInteger(partySize) &&
+    partySize >= 1 &&
+    Number.isFinite(maxPartySize) &&
+    partySize <= maxPartySize
+  );
 }

@@ -13,7 +13,12 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
-import { TenantContext, notFound, requestIdOf } from '@foyer/api/platform';
+import {
+  TenantContext,
+  definedFields,
+  notFound,
+  requestIdOf,
+} from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { StaffPrincipal, principalOf } from '@foyer/api/auth';
 import { AnyStaffMember, RequirePermissions } from '@foyer/api/rbac';
@@ -111,14 +116,13 @@ export class TenantSettingsController {
     @Req() req: Request,
   ): Promise<TenantView> {
     const id = this.context.tenantId as string;
-    const changed = Object.keys(body).filter(
-      (key) => body[key as keyof UpdateTenantDto] !== undefined,
-    );
+    const fields = definedFields(body);
+    const changed = Object.keys(fields);
     if (changed.length > 0) {
       await this.context.manager.update(
         Tenant,
         { id },
-        { ...body, updatedAt: new Date() },
+        { ...fields, updatedAt: new Date() },
       );
       await this.audit.record({
         action: 'tenant.updated',
