@@ -35,3 +35,4 @@ export * from './lib/paging/page-query.dto';
 export * from './lib/crypto/token-hasher';
 export * from './lib/crypto/canonical-json';
 export * from './lib/http/defined-fields';
+export * from './lib/mail/escape-html';

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@foyer/api/audit';
+import { TenantsModule } from '@foyer/api/tenants';
+import { BookingService } from './booking.service';
+import { PublicBookingController } from './public-booking.controller';
 import { Performance } from './entities/performance.entity';
 import { Room } from './entities/room.entity';
 import { PerformancesController } from './performances.controller';
@@ -8,9 +11,17 @@ import { PerformancesService } from './performances.service';
 import { RoomsController } from './rooms.controller';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Room, Performance]), AuditModule],
-  controllers: [RoomsController, PerformancesController],
-  providers: [PerformancesService],
+  imports: [
+    TypeOrmModule.forFeature([Room, Performance]),
+    AuditModule,
+    TenantsModule,
+  ],
+  controllers: [
+    RoomsController,
+    PerformancesController,
+    PublicBookingController,
+  ],
+  providers: [PerformancesService, BookingService],
   exports: [PerformancesService],
 })
 export class ReservationsModule {}

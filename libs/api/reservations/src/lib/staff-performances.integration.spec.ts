@@ -45,14 +45,12 @@ describe('rooms and performances for staff (real PostgreSQL)', () => {
       const tenant = await createTenantRow(app, slug);
       await app.get(TenantContext).run(tenant, async () => {
         for (const role of roles) {
-          await app
-            .get(StaffAccounts)
-            .addMember({
-              email: `${role}@${slug}.test`,
-              displayName: role,
-              role,
-              password: PASSWORD,
-            });
+          await app.get(StaffAccounts).addMember({
+            email: `${role}@${slug}.test`,
+            displayName: role,
+            role,
+            password: PASSWORD,
+          });
         }
       });
       for (const role of roles) {

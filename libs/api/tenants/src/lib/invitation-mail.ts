@@ -1,13 +1,5 @@
 import { SendMailJob } from '@foyer/contracts';
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[
-        c
-      ] as string,
-  );
+import { escapeHtml } from '@foyer/api/platform';
 
 /** The invitation a new staff member receives: a one-time link to set a password (72 h). */
 export function invitationMail(input: {

@@ -17,7 +17,9 @@ export class MailProcessor extends WorkerHost implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     super();
-    this.transport = createTransport(config.SMTP_URL, { from: config.MAIL_FROM });
+    this.transport = createTransport(config.SMTP_URL, {
+      from: config.MAIL_FROM,
+    });
   }
 
   async process(job: Job<SendMailJob>): Promise<void> {
@@ -25,8 +27,17 @@ export class MailProcessor extends WorkerHost implements OnApplicationShutdown {
       throw new Error(`unknown mail job ${job.name}`);
     }
     const { to, subject, text, html } = job.data;
-    await this.transport.sendMail({ from: this.config.MAIL_FROM, to, subject, text, html });
-    this.logger.log({ jobId: job.id, attempt: job.attemptsMade + 1 }, 'mail sent');
+    await this.transport.sendMail({
+      from: this.config.MAIL_FROM,
+      to,
+      subject,
+      text,
+      html,
+    });
+    this.logger.log(
+      { jobId: job.id, attempt: job.attemptsMade + 1 },
+      'mail sent',
+    );
   }
 
   onApplicationShutdown(): void {

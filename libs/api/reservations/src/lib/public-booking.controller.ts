@@ -1,0 +1,102 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+} from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  Public,
+  RateLimit,
+  TenantContext,
+  requestIdOf,
+} from '@foyer/api/platform';
+import { TenantDirectory } from '@foyer/api/tenants';
+import type { Request } from 'express';
+import { MoreThan } from 'typeorm';
+import { BookingService, ConfirmResult } from './booking.service';
+import { BookDto, TokenDto } from './dto/booking.dto';
+import { Performance } from './entities/performance.entity';
+import { PerformancesService } from './performances.service';
+import { resourceId } from './rooms.controller';
+
+export interface PublicPerformance {
+  id: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  seatsAvailable: number;
+  maxPartySize: number;
+  bookingStatus: string;
+}
+
+@ApiTags('public')
+@Public()
+@Controller('api/public')
+export class PublicBookingController {
+  constructor(
+    private readonly directory: TenantDirectory,
+    private readonly context: TenantContext,
+    private readonly performances: PerformancesService,
+    private readonly booking: BookingService,
+  ) {}
+
+  /** Upcoming performances, bookable or not, with live availability. */
+  @Get('venues/:slug/performances')
+  venuePerformances(
+    @Param('slug') slug: string,
+  ): Promise<{ items: PublicPerformance[] }> {
+    return this.directory.withVenue(slug, async () => {
+      const upcoming = await this.context.manager.find(Performance, {
+        where: { endsAt: MoreThan(new Date()) },
+        order: { startsAt: 'ASC' },
+        take: 100,
+      });
+      return {
+        items: (await this.performances.views(upcoming)).map(publicView),
+      };
+    });
+  }
+
+  @Get('performances/:id')
+  async performance(
+    @Param('id', resourceId) id: string,
+  ): Promise<PublicPerformance> {
+    const tenantId = await this.booking.tenantOfPerformance(id);
+    return this.context.run(tenantId, async () =>
+      publicView(
+        (await this.performances.views([await this.performances.find(id)]))[0],
+      ),
+    );
+  }
+
+  @Post('performances/:id/reservations')
+  @HttpCode(202)
+  @RateLimit('booking')
+  book(@Param('id', resourceId) id: string, @Body() body: BookDto) {
+    return this.booking.book(id, body);
+  }
+
+  @Post('reservations/confirm')
+  @HttpCode(200)
+  confirm(@Body() body: TokenDto, @Req() req: Request): Promise<ConfirmResult> {
+    return this.booking.confirm(body.token, requestIdOf(req));
+  }
+}
+
+function publicView(
+  view: Awaited<ReturnType<PerformancesService['views']>>[number],
+): PublicPerformance {
+  return {
+    id: view.id,
+    title: view.title,
+    startsAt: view.startsAt,
+    endsAt: view.endsAt,
+    seatsAvailable: view.seatsAvailable,
+    maxPartySize: view.maxPartySize,
+    bookingStatus: view.bookingState,
+  };
+}
