@@ -221,6 +221,134 @@ describe('public booking and confirmation (real PostgreSQL)', () => {
     }
   });
 
+  async function ticketLinks(
+    email: string,
+  ): Promise<{ ticket: string; cancel: string }> {
+    const rows = await owner.query(
+      `SELECT payload->>'text' AS text FROM outbox_message WHERE payload->>'to' = $1 AND payload->>'subject' LIKE 'Your ticket%'`,
+      [email],
+    );
+    const text = rows.rows[0].text as string;
+    return {
+      ticket: (/\/ticket#t=([A-Za-z0-9_-]+)/.exec(text) as RegExpExecArray)[1],
+      cancel: (/\/cancel#t=([A-Za-z0-9_-]+)/.exec(text) as RegExpExecArray)[1],
+    };
+  }
+
+  it('shows the ticket with its QR, cancels once, and keeps every token to its purpose', async () => {
+    const id = await performance(5);
+    await post(`/api/public/performances/${id}/reservations`, {
+      name: 'Bo',
+      email: 'bo@example.test',
+      partySize: 3,
+    }).expect(202);
+    await post('/api/public/reservations/confirm', {
+      token: (await confirmTokens()).get('bo@example.test') as string,
+    }).expect(200);
+    const links = await ticketLinks('bo@example.test');
+
+    const ticket = await post('/api/public/tickets/lookup', {
+      token: links.ticket,
+    }).expect(200);
+    expect(Object.keys(ticket.body).sort()).toEqual([
+      'partySize',
+      'performance',
+      'qrSvg',
+      'reference',
+      'status',
+    ]);
+    expect(ticket.body).toMatchObject({
+      status: 'confirmed',
+      partySize: 3,
+      performance: { id },
+    });
+    expect(ticket.body.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(JSON.stringify(ticket.body)).not.toMatch(/bo@|"Bo"/);
+
+    // Each token works only for its own purpose.
+    expect(
+      (
+        await post('/api/public/tickets/lookup', {
+          token: links.cancel,
+        }).expect(404)
+      ).body.code,
+    ).toBe('TOKEN_INVALID');
+    expect(
+      (
+        await post('/api/public/reservations/confirm', {
+          token: links.ticket,
+        }).expect(404)
+      ).body.code,
+    ).toBe('TOKEN_INVALID');
+    expect(
+      (
+        await post('/api/public/reservations/cancel', {
+          token: links.ticket,
+        }).expect(404)
+      ).body.code,
+    ).toBe('TOKEN_INVALID');
+
+    expect(
+      (await http().get(`/api/public/performances/${id}`).expect(200)).body
+        .seatsAvailable,
+    ).toBe(2);
+    const [a, b] = await Promise.all([
+      post('/api/public/reservations/cancel', { token: links.cancel }),
+      post('/api/public/reservations/cancel', { token: links.cancel }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(a.body).toEqual({
+      reference: ticket.body.reference,
+      status: 'cancelled',
+    });
+    expect(
+      (await http().get(`/api/public/performances/${id}`).expect(200)).body
+        .seatsAvailable,
+    ).toBe(5);
+    const confirmAgain = await post('/api/public/reservations/confirm', {
+      token: (await confirmTokens()).get('bo@example.test') as string,
+    });
+    expect(confirmAgain.status).toBe(409);
+    expect(confirmAgain.body.code).toBe('RESERVATION_CANCELLED');
+    const cancelled = await owner.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE action = 'reservation.cancelled'`,
+    );
+    expect(cancelled.rows[0].n).toBe(1);
+  });
+
+  it('refuses a first cancel after the start, but repeats an earlier one', async () => {
+    const id = await performance(5);
+    for (const email of ['late@example.test', 'early@example.test']) {
+      await post(`/api/public/performances/${id}/reservations`, {
+        name: 'L',
+        email,
+        partySize: 1,
+      }).expect(202);
+      await post('/api/public/reservations/confirm', {
+        token: (await confirmTokens()).get(email) as string,
+      }).expect(200);
+    }
+    const early = await ticketLinks('early@example.test');
+    await post('/api/public/reservations/cancel', {
+      token: early.cancel,
+    }).expect(200);
+    await owner.query(
+      `UPDATE performance SET starts_at = now() - interval '1 minute', check_in_opens_at = now() - interval '2 hours' WHERE id = $1`,
+      [id],
+    );
+    const late = await ticketLinks('late@example.test');
+    expect(
+      (
+        await post('/api/public/reservations/cancel', {
+          token: late.cancel,
+        }).expect(409)
+      ).body.code,
+    ).toBe('CANCEL_CLOSED');
+    await post('/api/public/reservations/cancel', {
+      token: early.cancel,
+    }).expect(200);
+  });
+
   it('stores no raw token anywhere in the database', async () => {
     const tokens = [...(await confirmTokens()).values()].slice(0, 20);
     const dump = await owner.query(

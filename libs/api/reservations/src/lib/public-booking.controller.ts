@@ -22,6 +22,7 @@ import { BookDto, TokenDto } from './dto/booking.dto';
 import { Performance } from './entities/performance.entity';
 import { PerformancesService } from './performances.service';
 import { resourceId } from './rooms.controller';
+import { TicketView, TicketsService } from './tickets.service';
 
 export interface PublicPerformance {
   id: string;
@@ -42,6 +43,7 @@ export class PublicBookingController {
     private readonly context: TenantContext,
     private readonly performances: PerformancesService,
     private readonly booking: BookingService,
+    private readonly tickets: TicketsService,
   ) {}
 
   /** Upcoming performances, bookable or not, with live availability. */
@@ -84,6 +86,18 @@ export class PublicBookingController {
   @HttpCode(200)
   confirm(@Body() body: TokenDto, @Req() req: Request): Promise<ConfirmResult> {
     return this.booking.confirm(body.token, requestIdOf(req));
+  }
+
+  @Post('reservations/cancel')
+  @HttpCode(200)
+  cancel(@Body() body: TokenDto, @Req() req: Request) {
+    return this.tickets.cancel(body.token, requestIdOf(req));
+  }
+
+  @Post('tickets/lookup')
+  @HttpCode(200)
+  ticket(@Body() body: TokenDto): Promise<TicketView> {
+    return this.tickets.lookup(body.token);
   }
 }
 

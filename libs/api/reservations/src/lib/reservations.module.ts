@@ -9,6 +9,7 @@ import { Room } from './entities/room.entity';
 import { PerformancesController } from './performances.controller';
 import { PerformancesService } from './performances.service';
 import { RoomsController } from './rooms.controller';
+import { TicketsService } from './tickets.service';
 
 @Module({
   imports: [
@@ -21,7 +22,7 @@ import { RoomsController } from './rooms.controller';
     PerformancesController,
     PublicBookingController,
   ],
-  providers: [PerformancesService, BookingService],
+  providers: [PerformancesService, BookingService, TicketsService],
   exports: [PerformancesService],
 })
 export class ReservationsModule {}
