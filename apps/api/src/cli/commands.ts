@@ -7,7 +7,7 @@ import { APP_CONFIG, AppConfig, TenantContext, ensureDatabase, ensureRoles, load
 import { TenantDirectory } from '@foyer/api/tenants';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { migrations } from '../migrations';
 import { CliModule } from './cli.module';
 
@@ -115,12 +115,35 @@ export const DEMO_TENANT = { slug: 'demo', name: 'Foyer Demo Theatre', timezone:
 export const DEMO_STAFF_PASSWORD = 'Curtain-call-at-8pm';
 export const demoLogin = (role: Role) => `${role}@demo.foyer.localhost`;
 
+/** A hall and a few upcoming performances open for booking, once. */
+async function seedDemoProgramme(manager: EntityManager, tenantId: string): Promise<void> {
+  const [{ rooms }] = (await manager.query('SELECT count(*)::int AS rooms FROM room')) as { rooms: number }[];
+  if (rooms > 0) {
+    return;
+  }
+  const [hall] = (await manager.query(
+    `INSERT INTO room (tenant_id, name, capacity) VALUES ($1, 'Main Hall', 120) RETURNING id`,
+    [tenantId],
+  )) as { id: string }[];
+  const day = 24 * 60 * 60 * 1000;
+  const shows = ['The Seagull', 'Twelfth Night', 'A Doll’s House'];
+  for (const [index, title] of shows.entries()) {
+    const startsAt = new Date(Math.ceil((Date.now() + (index + 2) * day) / day) * day + 19.5 * 60 * 60 * 1000);
+    await manager.query(
+      `INSERT INTO performance (tenant_id, room_id, title, starts_at, ends_at, check_in_opens_at, booking_status, max_party_size)
+       VALUES ($1, $2, $3, $4, $5, $6, 'open', 6)`,
+      [tenantId, hall.id, title, startsAt, new Date(startsAt.getTime() + 2.5 * 60 * 60 * 1000), new Date(startsAt.getTime() - 60 * 60 * 1000)],
+    );
+  }
+}
+
 export async function demoSeed(out: Output): Promise<void> {
   await withContext(async (app) => {
     const directory = app.get(TenantDirectory);
     const existing = await directory.idForSlug(DEMO_TENANT.slug);
     const id = existing ?? (await directory.create(DEMO_TENANT)).id;
-    await app.get(TenantContext).run(id, async () => {
+    await app.get(TenantContext).run(id, async (manager) => {
+      await seedDemoProgramme(manager, id);
       for (const role of ROLES) {
         const name = `Demo ${role[0].toUpperCase()}${role.slice(1)}`;
         await app.get(StaffAccounts).addMember({ email: demoLogin(role), displayName: name, role, password: DEMO_STAFF_PASSWORD });

@@ -219,7 +219,7 @@ describe('public booking and confirmation (real PostgreSQL)', () => {
       );
       expect(confirmed.rows[0].seats).toBe(seats);
     }
-  });
+  }, 180_000);
 
   async function ticketLinks(
     email: string,
