@@ -35,7 +35,9 @@ export class Foundation1763856000000 implements MigrationInterface {
       CREATE POLICY tenant_isolation ON tenant
       USING (id = app_current_tenant()) WITH CHECK (id = app_current_tenant())`);
     // The owner role runs migrations and SECURITY DEFINER lookups; it never serves requests.
-    await q.query(`CREATE POLICY tenant_owner_maintenance ON tenant TO CURRENT_USER USING (true) WITH CHECK (true)`);
+    await q.query(
+      `CREATE POLICY tenant_owner_maintenance ON tenant TO CURRENT_USER USING (true) WITH CHECK (true)`,
+    );
     await q.query(`GRANT SELECT, INSERT, UPDATE ON tenant TO foyer_runtime`);
 
     // Public entry points learn only a tenant id from a slug, then work under RLS.
@@ -43,8 +45,12 @@ export class Foundation1763856000000 implements MigrationInterface {
       CREATE FUNCTION app_tenant_id_by_slug(p_slug text) RETURNS uuid
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
       AS $$ SELECT id FROM public.tenant WHERE slug = p_slug $$`);
-    await q.query(`REVOKE ALL ON FUNCTION app_tenant_id_by_slug(text) FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON FUNCTION app_tenant_id_by_slug(text) TO foyer_runtime`);
+    await q.query(
+      `REVOKE ALL ON FUNCTION app_tenant_id_by_slug(text) FROM PUBLIC`,
+    );
+    await q.query(
+      `GRANT EXECUTE ON FUNCTION app_tenant_id_by_slug(text) TO foyer_runtime`,
+    );
 
     await q.query(`
       CREATE TABLE outbox_message (
@@ -55,7 +61,9 @@ export class Foundation1763856000000 implements MigrationInterface {
         tenant_id uuid,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX outbox_message_created_idx ON outbox_message (created_at, id)`);
+    await q.query(
+      `CREATE INDEX outbox_message_created_idx ON outbox_message (created_at, id)`,
+    );
     // NOTIFY is delivered only when the inserting transaction commits.
     await q.query(`
       CREATE FUNCTION outbox_message_notify() RETURNS trigger LANGUAGE plpgsql
@@ -64,7 +72,9 @@ export class Foundation1763856000000 implements MigrationInterface {
       CREATE TRIGGER outbox_message_notify AFTER INSERT ON outbox_message
       FOR EACH STATEMENT EXECUTE FUNCTION outbox_message_notify()`);
     // UPDATE only because SELECT ... FOR UPDATE SKIP LOCKED needs it to claim rows.
-    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON outbox_message TO foyer_runtime`);
+    await q.query(
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON outbox_message TO foyer_runtime`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { grantToRuntime, protectTenantTable } from './tenant-rls';
 
 /**
  * Staff identities, tenant memberships, login sessions with rotating refresh tokens,
@@ -11,16 +12,6 @@ export class Identity1763900000000 implements MigrationInterface {
   name = 'Identity1763900000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const tenantScoped = async (table: string, grants: string) => {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`
-        CREATE POLICY ${table}_isolation ON ${table}
-        USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant())`);
-      await q.query(`CREATE POLICY ${table}_owner_maintenance ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`);
-      await q.query(`GRANT ${grants} ON ${table} TO foyer_runtime`);
-    };
-
     await q.query(`
       CREATE TABLE app_user (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -42,7 +33,7 @@ export class Identity1763900000000 implements MigrationInterface {
         PRIMARY KEY (tenant_id, user_id)
       )`);
     await q.query(`CREATE INDEX membership_user_idx ON membership (user_id)`);
-    await tenantScoped('membership', 'SELECT, INSERT, UPDATE, DELETE');
+    await protectTenantTable(q, 'membership', 'SELECT, INSERT, UPDATE, DELETE');
 
     // A user is visible only to tenants it belongs to; new identities may be created freely.
     await q.query(`ALTER TABLE app_user ENABLE ROW LEVEL SECURITY`);
@@ -53,8 +44,12 @@ export class Identity1763900000000 implements MigrationInterface {
     await q.query(`
       CREATE POLICY app_user_member_update ON app_user FOR UPDATE
       USING (EXISTS (SELECT 1 FROM membership m WHERE m.user_id = app_user.id AND m.tenant_id = app_current_tenant()))`);
-    await q.query(`CREATE POLICY app_user_insert ON app_user FOR INSERT WITH CHECK (app_current_tenant() IS NOT NULL)`);
-    await q.query(`CREATE POLICY app_user_owner_maintenance ON app_user TO CURRENT_USER USING (true) WITH CHECK (true)`);
+    await q.query(
+      `CREATE POLICY app_user_insert ON app_user FOR INSERT WITH CHECK (app_current_tenant() IS NOT NULL)`,
+    );
+    await q.query(
+      `CREATE POLICY app_user_owner_maintenance ON app_user TO CURRENT_USER USING (true) WITH CHECK (true)`,
+    );
     await q.query(`GRANT SELECT, INSERT, UPDATE ON app_user TO foyer_runtime`);
 
     await q.query(`
@@ -67,8 +62,10 @@ export class Identity1763900000000 implements MigrationInterface {
         revoked_at timestamptz,
         revoke_reason text
       )`);
-    await q.query(`CREATE INDEX auth_session_user_idx ON auth_session (user_id) WHERE revoked_at IS NULL`);
-    await tenantScoped('auth_session', 'SELECT, INSERT, UPDATE');
+    await q.query(
+      `CREATE INDEX auth_session_user_idx ON auth_session (user_id) WHERE revoked_at IS NULL`,
+    );
+    await protectTenantTable(q, 'auth_session', 'SELECT, INSERT, UPDATE');
 
     await q.query(`
       CREATE TABLE refresh_token (
@@ -79,8 +76,10 @@ export class Identity1763900000000 implements MigrationInterface {
         expires_at timestamptz NOT NULL,
         spent_at timestamptz
       )`);
-    await q.query(`CREATE INDEX refresh_token_session_idx ON refresh_token (session_id)`);
-    await tenantScoped('refresh_token', 'SELECT, INSERT, UPDATE');
+    await q.query(
+      `CREATE INDEX refresh_token_session_idx ON refresh_token (session_id)`,
+    );
+    await protectTenantTable(q, 'refresh_token', 'SELECT, INSERT, UPDATE');
 
     await q.query(`
       CREATE TABLE password_token (
@@ -91,7 +90,7 @@ export class Identity1763900000000 implements MigrationInterface {
         used_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await tenantScoped('password_token', 'SELECT, INSERT, UPDATE');
+    await protectTenantTable(q, 'password_token', 'SELECT, INSERT, UPDATE');
 
     await q.query(`
       CREATE TABLE audit_event (
@@ -108,9 +107,11 @@ export class Identity1763900000000 implements MigrationInterface {
         hash text NOT NULL,
         UNIQUE (tenant_id, seq)
       )`);
-    await q.query(`CREATE INDEX audit_event_filter_idx ON audit_event (tenant_id, action, seq)`);
+    await q.query(
+      `CREATE INDEX audit_event_filter_idx ON audit_event (tenant_id, action, seq)`,
+    );
     // Append-only: the runtime role may read and add rows, never change or remove them.
-    await tenantScoped('audit_event', 'SELECT, INSERT');
+    await protectTenantTable(q, 'audit_event', 'SELECT, INSERT');
 
     // Narrow doors for callers that hold only an email or a token hash.
     await q.query(`
@@ -138,16 +139,13 @@ export class Identity1763900000000 implements MigrationInterface {
       CREATE FUNCTION app_password_token_tenant(p_hash bytea) RETURNS uuid
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
       AS $$ SELECT tenant_id FROM public.password_token WHERE token_hash = p_hash $$`);
-    for (const fn of [
+    await grantToRuntime(q, [
       'app_login_candidate(text)',
       'app_user_memberships(uuid)',
       'app_user_id_by_email(text)',
       'app_refresh_token_tenant(bytea)',
       'app_password_token_tenant(bytea)',
-    ]) {
-      await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
-      await q.query(`GRANT EXECUTE ON FUNCTION ${fn} TO foyer_runtime`);
-    }
+    ]);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -163,7 +161,14 @@ export class Identity1763900000000 implements MigrationInterface {
     // These policies read membership, so they go before it.
     await q.query(`DROP POLICY app_user_member_read ON app_user`);
     await q.query(`DROP POLICY app_user_member_update ON app_user`);
-    for (const table of ['audit_event', 'password_token', 'refresh_token', 'auth_session', 'membership', 'app_user']) {
+    for (const table of [
+      'audit_event',
+      'password_token',
+      'refresh_token',
+      'auth_session',
+      'membership',
+      'app_user',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { grantToRuntime, protectTenantTable } from './tenant-rls';
 
 /**
  * Rooms, performances, reservations and their one-purpose tokens (stored only as keyed
@@ -9,16 +10,6 @@ export class Reservations1764000000000 implements MigrationInterface {
   name = 'Reservations1764000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const tenantScoped = async (table: string, grants: string) => {
-      await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`
-        CREATE POLICY ${table}_isolation ON ${table}
-        USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant())`);
-      await q.query(`CREATE POLICY ${table}_owner_maintenance ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`);
-      await q.query(`GRANT ${grants} ON ${table} TO foyer_runtime`);
-    };
-
     await q.query(`
       CREATE TABLE room (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -29,8 +20,10 @@ export class Reservations1764000000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (tenant_id, id)
       )`);
-    await q.query(`CREATE INDEX room_tenant_name_idx ON room (tenant_id, name, id)`);
-    await tenantScoped('room', 'SELECT, INSERT, UPDATE, DELETE');
+    await q.query(
+      `CREATE INDEX room_tenant_name_idx ON room (tenant_id, name, id)`,
+    );
+    await protectTenantTable(q, 'room', 'SELECT, INSERT, UPDATE, DELETE');
 
     await q.query(`
       CREATE TABLE performance (
@@ -54,8 +47,10 @@ export class Reservations1764000000000 implements MigrationInterface {
         FOREIGN KEY (tenant_id, room_id) REFERENCES room (tenant_id, id),
         UNIQUE (tenant_id, id)
       )`);
-    await q.query(`CREATE INDEX performance_tenant_starts_idx ON performance (tenant_id, starts_at, id)`);
-    await tenantScoped('performance', 'SELECT, INSERT, UPDATE');
+    await q.query(
+      `CREATE INDEX performance_tenant_starts_idx ON performance (tenant_id, starts_at, id)`,
+    );
+    await protectTenantTable(q, 'performance', 'SELECT, INSERT, UPDATE');
 
     await q.query(`
       CREATE TABLE reservation (
@@ -79,9 +74,13 @@ export class Reservations1764000000000 implements MigrationInterface {
         FOREIGN KEY (tenant_id, performance_id) REFERENCES performance (tenant_id, id),
         UNIQUE (tenant_id, reference)
       )`);
-    await q.query(`CREATE INDEX reservation_performance_status_idx ON reservation (performance_id, status) INCLUDE (party_size)`);
-    await q.query(`CREATE INDEX reservation_tenant_email_idx ON reservation (tenant_id, lower(email))`);
-    await tenantScoped('reservation', 'SELECT, INSERT, UPDATE');
+    await q.query(
+      `CREATE INDEX reservation_performance_status_idx ON reservation (performance_id, status) INCLUDE (party_size)`,
+    );
+    await q.query(
+      `CREATE INDEX reservation_tenant_email_idx ON reservation (tenant_id, lower(email))`,
+    );
+    await protectTenantTable(q, 'reservation', 'SELECT, INSERT, UPDATE');
 
     await q.query(`
       CREATE TABLE reservation_token (
@@ -93,8 +92,10 @@ export class Reservations1764000000000 implements MigrationInterface {
         expires_at timestamptz,
         revoked_at timestamptz
       )`);
-    await q.query(`CREATE INDEX reservation_token_reservation_idx ON reservation_token (reservation_id, purpose)`);
-    await tenantScoped('reservation_token', 'SELECT, INSERT, UPDATE');
+    await q.query(
+      `CREATE INDEX reservation_token_reservation_idx ON reservation_token (reservation_id, purpose)`,
+    );
+    await protectTenantTable(q, 'reservation_token', 'SELECT, INSERT, UPDATE');
 
     // Public entry points hold a performance id or a token: each learns only a tenant id.
     await q.query(`
@@ -105,16 +106,21 @@ export class Reservations1764000000000 implements MigrationInterface {
       CREATE FUNCTION app_reservation_token_tenant(p_hash bytea) RETURNS uuid
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public
       AS $$ SELECT tenant_id FROM public.reservation_token WHERE token_hash = p_hash $$`);
-    for (const fn of ['app_performance_tenant(uuid)', 'app_reservation_token_tenant(bytea)']) {
-      await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
-      await q.query(`GRANT EXECUTE ON FUNCTION ${fn} TO foyer_runtime`);
-    }
+    await grantToRuntime(q, [
+      'app_performance_tenant(uuid)',
+      'app_reservation_token_tenant(bytea)',
+    ]);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION app_reservation_token_tenant(bytea)`);
     await q.query(`DROP FUNCTION app_performance_tenant(uuid)`);
-    for (const table of ['reservation_token', 'reservation', 'performance', 'room']) {
+    for (const table of [
+      'reservation_token',
+      'reservation',
+      'performance',
+      'room',
+    ]) {
       await q.query(`DROP TABLE ${table}`);
     }
   }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsIn,
@@ -82,57 +82,5 @@ export class CreatePerformanceDto {
   maxPartySize?: number;
 }
 
-export class UpdatePerformanceDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() roomId?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  startsAt?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  endsAt?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  checkInOpensAt?: string;
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsISO8601({ strict: true })
-  bookingOpensAt?: string | null;
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsISO8601({ strict: true })
-  bookingClosesAt?: string | null;
-  @ApiPropertyOptional({ enum: STATUSES })
-  @IsOptional()
-  @IsIn(STATUSES)
-  bookingStatus?: (typeof STATUSES)[number];
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  additionalSeats?: number;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  manuallyOccupiedSeats?: number;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(50)
-  maxPartySize?: number;
-}
+/** Every field of a performance, each optional: validators carry over (PartialType). */
+export class UpdatePerformanceDto extends PartialType(CreatePerformanceDto) {}

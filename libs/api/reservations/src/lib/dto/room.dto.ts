@@ -1,8 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsInt,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -28,19 +27,4 @@ export class CreateRoomDto {
   capacity!: number;
 }
 
-export class UpdateRoomDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
-  name?: string;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: 100000 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  capacity?: number;
-}
+export class UpdateRoomDto extends PartialType(CreateRoomDto) {}
