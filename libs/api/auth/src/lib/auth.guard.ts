@@ -144,12 +144,13 @@ export class CsrfGuard implements CanActivate {
     if (principal) {
       return principal.mode === 'cookie';
     }
-    // The refresh cookie is an ambient credential too: bind CSRF to its session.
+    // Refreshing by cookie uses an ambient credential too: bind CSRF to its session. Login
+    // and set-password need none, even when a stale refresh cookie rides along.
     const refresh = req.cookies?.[
       cookieNames(this.config.isProduction).refresh
     ] as string | undefined;
     const claims =
-      refresh && req.path.startsWith('/api/auth/')
+      refresh && req.path === '/api/auth/refresh'
         ? this.tokens.verifyRefresh(refresh)
         : null;
     if (!claims) {

@@ -313,6 +313,16 @@ describe('staff authentication (real PostgreSQL and Redis)', () => {
         .expect(401);
     });
 
+    it('lets a browser sign in again while an old refresh cookie is still sent', async () => {
+      const old = await cookieLogin('viewer@alpha.test');
+      await http()
+        .post('/api/auth/login')
+        .set('Cookie', old.cookies.join('; '))
+        .set('Origin', ORIGIN)
+        .send({ email: 'viewer@alpha.test', password: PASSWORD })
+        .expect(200);
+    });
+
     it('does not ask bearer clients for a CSRF token', async () => {
       const { accessToken } = await bearerLogin('viewer@alpha.test');
       await http()
