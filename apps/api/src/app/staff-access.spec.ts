@@ -61,6 +61,19 @@ const ROUTES: {
     body: { capacity: -1 },
     allowed: 400,
   },
+  {
+    permission: Permission.RESERVATIONS_VIEW,
+    method: 'get',
+    path: `/api/staff/performances/${randomUUID()}/reservations`,
+    allowed: 404,
+  },
+  {
+    permission: Permission.RESERVATIONS_MANAGE,
+    method: 'post',
+    path: `/api/staff/reservations/${randomUUID()}/cancel`,
+    body: {},
+    allowed: 404,
+  },
 ];
 
 describe('staff access through the full API composition', () => {

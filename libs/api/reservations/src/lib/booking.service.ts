@@ -6,18 +6,15 @@ import {
   DomainError,
   Outbox,
   TenantContext,
-  TokenHasher,
-  randomToken,
 } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { randomInt } from 'node:crypto';
 import { BookingState, fitsParty, isValidPartySize } from './availability';
 import { BookDto } from './dto/booking.dto';
 import { Performance } from './entities/performance.entity';
-import { bookingMail, ticketMail } from './mails';
+import { bookingMail } from './mails';
 import { PerformancesService } from './performances.service';
-
-export type TokenPurpose = 'confirm' | 'checkin' | 'cancel';
+import { ReservationTokens, tokenInvalid } from './reservation-tokens';
 
 export interface ConfirmResult {
   reference: string;
@@ -34,9 +31,6 @@ const reference = () =>
     (_, i) => `${i === 4 ? '-' : ''}${ALPHABET[randomInt(ALPHABET.length)]}`,
   ).join('');
 
-const tokenInvalid = () =>
-  new DomainError(404, ErrorCode.TOKEN_INVALID, 'This link is not valid.');
-
 /**
  * Public booking (pending, holds no seats) and confirmation, which locks the performance
  * row, recomputes availability from confirmed reservations inside the transaction and
@@ -48,7 +42,7 @@ export class BookingService {
   constructor(
     private readonly context: TenantContext,
     private readonly performances: PerformancesService,
-    private readonly hasher: TokenHasher,
+    private readonly tokens: ReservationTokens,
     private readonly outbox: Outbox,
     private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -134,7 +128,7 @@ export class BookingService {
           input.partySize,
         ],
       )) as { id: string }[];
-      const token = await this.issueToken(
+      const token = await this.tokens.issue(
         row.id,
         'confirm',
         this.confirmExpiry(performance),
@@ -158,8 +152,8 @@ export class BookingService {
   }
 
   async confirm(token: string, requestId: string): Promise<ConfirmResult> {
-    const hash = this.hasher.hash('reservation:confirm', token);
-    const tenantId = await this.tokenTenant(hash);
+    const hash = this.tokens.hash('confirm', token);
+    const tenantId = await this.tokens.tenantOf(hash);
     return this.context.run(tenantId, async (manager) => {
       const [found] = (await manager.query(
         `SELECT r.id, r.performance_id, r.status, r.party_size, r.reference, r.email, t.expires_at <= now() AS expired
@@ -240,22 +234,13 @@ export class BookingService {
         `UPDATE reservation SET status = 'confirmed', confirmed_at = now() WHERE id = $1`,
         [found.id],
       );
-      const checkin = await this.issueToken(found.id, 'checkin', null);
-      const cancel = await this.issueToken(found.id, 'cancel', null);
-      await this.outbox.add({
-        queue: QueueName.MAIL,
-        jobName: JobName.SEND_MAIL,
-        tenantId,
-        payload: ticketMail({
-          to: found.email,
-          venue: await this.venueName(),
-          title: performance.title,
-          startsAt: performance.startsAt,
-          partySize: found.party_size,
-          reference: found.reference,
-          ticketLink: `${this.config.SITE_BASE_URL}/ticket#t=${checkin}`,
-          cancelLink: `${this.config.SITE_BASE_URL}/cancel#t=${cancel}`,
-        }),
+      await this.tokens.sendTicket({
+        reservationId: found.id,
+        email: found.email,
+        reference: found.reference,
+        partySize: found.party_size,
+        title: performance.title,
+        startsAt: performance.startsAt,
       });
       await this.audit.record({
         action: 'reservation.confirmed',
@@ -275,39 +260,6 @@ export class BookingService {
     );
     const closes = performance.bookingClosesAt ?? performance.startsAt;
     return ttl < closes ? ttl : closes;
-  }
-
-  private async issueToken(
-    reservationId: string,
-    purpose: TokenPurpose,
-    expiresAt: Date | null,
-  ): Promise<string> {
-    const token = randomToken();
-    await this.context.manager.query(
-      `INSERT INTO reservation_token (token_hash, tenant_id, reservation_id, purpose, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        this.hasher.hash(`reservation:${purpose}`, token),
-        this.context.tenantId,
-        reservationId,
-        purpose,
-        expiresAt,
-      ],
-    );
-    return token;
-  }
-
-  private async tokenTenant(hash: Buffer): Promise<string> {
-    const id = await this.context.withoutTenant(async (manager) => {
-      const rows: { id: string | null }[] = await manager.query(
-        'SELECT app_reservation_token_tenant($1) AS id',
-        [hash],
-      );
-      return rows[0]?.id ?? null;
-    });
-    if (!id) {
-      throw tokenInvalid();
-    }
-    return id;
   }
 
   private async venueName(): Promise<string> {

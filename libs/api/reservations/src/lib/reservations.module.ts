@@ -9,7 +9,9 @@ import { Room } from './entities/room.entity';
 import { PerformancesController } from './performances.controller';
 import { PerformancesService } from './performances.service';
 import { RoomsController } from './rooms.controller';
+import { StaffReservationsController } from './staff-reservations.controller';
 import { TicketsService } from './tickets.service';
+import { ReservationTokens } from './reservation-tokens';
 
 @Module({
   imports: [
@@ -21,8 +23,14 @@ import { TicketsService } from './tickets.service';
     RoomsController,
     PerformancesController,
     PublicBookingController,
+    StaffReservationsController,
   ],
-  providers: [PerformancesService, BookingService, TicketsService],
+  providers: [
+    PerformancesService,
+    ReservationTokens,
+    BookingService,
+    TicketsService,
+  ],
   exports: [PerformancesService],
 })
 export class ReservationsModule {}

@@ -17,7 +17,10 @@ import {
 } from '@foyer/api/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { Client } from 'pg';
+import { BookingService } from './booking.service';
 import { ReservationsModule } from './reservations.module';
+import { TicketsService } from './tickets.service';
 
 const PASSWORD = 'Stage-door-7-lights';
 
@@ -224,5 +227,174 @@ describe('rooms and performances for staff (real PostgreSQL)', () => {
       .post('/api/staff/rooms', { name: 'No', capacity: 1 })
       .expect(403);
     await as('kitchen@alpha').get('/api/staff/rooms').expect(403);
+  });
+
+  it('lists, searches, cancels and re-sends tickets for staff with the reservation permissions only', async () => {
+    const manager = as('manager@alpha');
+    const room = (
+      await manager
+        .post('/api/staff/rooms', { name: 'Box', capacity: 20 })
+        .expect(201)
+    ).body;
+    const perf = (
+      await manager
+        .post('/api/staff/performances', {
+          title: 'Listed',
+          roomId: room.id,
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+          bookingStatus: 'open',
+        })
+        .expect(201)
+    ).body;
+    const booking = app.get(BookingService);
+    for (const [name, email] of [
+      ['Ann Lee', 'ann@example.test'],
+      ['Bob Roe', 'bob@example.test'],
+      ['Cy 100%', 'cy@example.test'],
+    ]) {
+      await booking.book(perf.id, { name, email, partySize: 2 });
+    }
+    const owner = new Client({ connectionString: db.ownerUrl });
+    await owner.connect();
+    const mailText = async (to: string, subject: string) =>
+      (
+        await owner.query(
+          `SELECT payload->>'text' AS text FROM outbox_message WHERE payload->>'to' = $1 AND payload->>'subject' LIKE $2 ORDER BY created_at`,
+          [to, `${subject}%`],
+        )
+      ).rows.map((r: { text: string }) => r.text);
+    try {
+      const confirmToken = (
+        /confirm#t=([\w-]+)/.exec(
+          (await mailText('ann@example.test', 'Confirm'))[0],
+        ) as RegExpExecArray
+      )[1];
+      await booking.confirm(confirmToken, 'test');
+      const oldTicket = (
+        /ticket#t=([\w-]+)/.exec(
+          (await mailText('ann@example.test', 'Your ticket'))[0],
+        ) as RegExpExecArray
+      )[1];
+
+      const all = await manager
+        .get(`/api/staff/performances/${perf.id}/reservations`)
+        .expect(200);
+      expect(all.body.items).toHaveLength(3);
+      expect(all.body.items[0]).toEqual(
+        expect.objectContaining({
+          email: expect.any(String),
+          name: expect.any(String),
+          partySize: 2,
+        }),
+      );
+      const ann = all.body.items.find(
+        (r: { email: string }) => r.email === 'ann@example.test',
+      );
+      const bob = all.body.items.find(
+        (r: { email: string }) => r.email === 'bob@example.test',
+      );
+      expect(
+        (
+          await manager
+            .get(`/api/staff/performances/${perf.id}/reservations?q=bob%40`)
+            .expect(200)
+        ).body.items.map((r: { id: string }) => r.id),
+      ).toEqual([bob.id]);
+      expect(
+        (
+          await manager
+            .get(
+              `/api/staff/performances/${perf.id}/reservations?q=${ann.reference}`,
+            )
+            .expect(200)
+        ).body.items,
+      ).toHaveLength(1);
+      expect(
+        (
+          await manager
+            .get(`/api/staff/performances/${perf.id}/reservations?q=%25`)
+            .expect(200)
+        ).body.items,
+      ).toHaveLength(1);
+      expect(
+        (
+          await manager
+            .get(
+              `/api/staff/performances/${perf.id}/reservations?status=confirmed`,
+            )
+            .expect(200)
+        ).body.items,
+      ).toHaveLength(1);
+      const paged = await manager
+        .get(`/api/staff/performances/${perf.id}/reservations?limit=2`)
+        .expect(200);
+      const rest = await manager
+        .get(
+          `/api/staff/performances/${perf.id}/reservations?limit=2&cursor=${paged.body.nextCursor}`,
+        )
+        .expect(200);
+      expect(
+        [...paged.body.items, ...rest.body.items]
+          .map((r: { id: string }) => r.id)
+          .sort(),
+      ).toEqual(all.body.items.map((r: { id: string }) => r.id).sort());
+
+      await as('host@alpha')
+        .get(`/api/staff/performances/${perf.id}/reservations`)
+        .expect(403);
+      await as('manager@bravo')
+        .get(`/api/staff/performances/${perf.id}/reservations`)
+        .expect(404);
+      await as('manager@bravo')
+        .post(`/api/staff/reservations/${ann.id}/cancel`, {})
+        .expect(404);
+
+      expect(
+        (
+          await manager
+            .post(`/api/staff/reservations/${bob.id}/resend-ticket`, {})
+            .expect(409)
+        ).body.code,
+      ).toBe('NOT_CONFIRMED');
+      await manager
+        .post(`/api/staff/reservations/${ann.id}/resend-ticket`, {})
+        .expect(200);
+      await expect(
+        app.get(TicketsService).lookup(oldTicket),
+      ).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+      const tickets = await mailText('ann@example.test', 'Your ticket');
+      expect(tickets).toHaveLength(2);
+      const newTicket = (
+        /ticket#t=([\w-]+)/.exec(tickets[1]) as RegExpExecArray
+      )[1];
+      await expect(
+        app.get(TicketsService).lookup(newTicket),
+      ).resolves.toMatchObject({ status: 'confirmed' });
+
+      expect(
+        (await manager.get(`/api/staff/performances/${perf.id}`).expect(200))
+          .body.seatsAvailable,
+      ).toBe(18);
+      expect(
+        (
+          await manager
+            .post(`/api/staff/reservations/${ann.id}/cancel`, {})
+            .expect(200)
+        ).body.status,
+      ).toBe('cancelled');
+      await manager
+        .post(`/api/staff/reservations/${ann.id}/cancel`, {})
+        .expect(200);
+      expect(
+        (await manager.get(`/api/staff/performances/${perf.id}`).expect(200))
+          .body.seatsAvailable,
+      ).toBe(20);
+      await expect(
+        app.get(TicketsService).lookup(newTicket),
+      ).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+    } finally {
+      await owner.end();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@foyer/contracts';
-import { DomainError, TenantContext, TokenHasher } from '@foyer/api/platform';
+import { DomainError, TenantContext } from '@foyer/api/platform';
+import { ReservationTokens, tokenInvalid } from './reservation-tokens';
 import { AuditLog } from '@foyer/api/audit';
 import { toString as qrToString } from 'qrcode';
 
@@ -23,15 +24,12 @@ interface Found {
   starts_at: Date;
 }
 
-const tokenInvalid = () =>
-  new DomainError(404, ErrorCode.TOKEN_INVALID, 'This link is not valid.');
-
 /** The visitor's ticket (check-in token) and cancellation (cancel token). */
 @Injectable()
 export class TicketsService {
   constructor(
     private readonly context: TenantContext,
-    private readonly hasher: TokenHasher,
+    private readonly tokens: ReservationTokens,
     private readonly audit: AuditLog,
   ) {}
 
@@ -100,17 +98,8 @@ export class TicketsService {
     token: string,
     work: (found: Found) => Promise<T>,
   ): Promise<T> {
-    const hash = this.hasher.hash(`reservation:${purpose}`, token);
-    const tenantId = await this.context.withoutTenant(async (manager) => {
-      const rows: { id: string | null }[] = await manager.query(
-        'SELECT app_reservation_token_tenant($1) AS id',
-        [hash],
-      );
-      return rows[0]?.id ?? null;
-    });
-    if (!tenantId) {
-      throw tokenInvalid();
-    }
+    const hash = this.tokens.hash(purpose, token);
+    const tenantId = await this.tokens.tenantOf(hash);
     return this.context.run(tenantId, async (manager) => {
       const [found] = (await manager.query(
         `SELECT r.id, r.reference, r.status, r.party_size, r.performance_id, p.title, p.starts_at
