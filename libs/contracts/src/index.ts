@@ -2,3 +2,4 @@ export * from './lib/error-codes';
 export * from './lib/http';
 export * from './lib/queues';
 export * from './lib/permissions';
+export * from './lib/realtime';

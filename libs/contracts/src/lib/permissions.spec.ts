@@ -1,4 +1,12 @@
-import { isPermission, isRole, Permission, PERMISSIONS, Role, ROLE_PERMISSIONS, ROLES } from './permissions';
+import {
+  isPermission,
+  isRole,
+  Permission,
+  PERMISSIONS,
+  Role,
+  ROLE_PERMISSIONS,
+  ROLES,
+} from './permissions';
 
 describe('Permission', () => {
   it('holds exactly the permissions named in API.md', () => {
@@ -32,7 +40,14 @@ describe('Permission', () => {
 
 describe('Role', () => {
   it('holds exactly the six roles of API.md', () => {
-    expect([...ROLES].sort()).toEqual(['admin', 'host', 'kitchen', 'manager', 'owner', 'viewer']);
+    expect([...ROLES].sort()).toEqual([
+      'admin',
+      'host',
+      'kitchen',
+      'manager',
+      'owner',
+      'viewer',
+    ]);
     expect(Object.values(Role).sort()).toEqual([...ROLES].sort());
   });
 });
@@ -57,7 +72,9 @@ describe('ROLE_PERMISSIONS', () => {
   });
 
   it('gives tenant:manage to the owner alone', () => {
-    const holders = ROLES.filter((role) => ROLE_PERMISSIONS[role].includes(Permission.TENANT_MANAGE));
+    const holders = ROLES.filter((role) =>
+      ROLE_PERMISSIONS[role].includes(Permission.TENANT_MANAGE),
+    );
     expect(holders).toEqual(['owner']);
   });
 
@@ -67,7 +84,9 @@ describe('ROLE_PERMISSIONS', () => {
     expect(Object.isFrozen(PERMISSIONS)).toBe(true);
     for (const role of ROLES) {
       expect(Object.isFrozen(ROLE_PERMISSIONS[role])).toBe(true);
-      expect(() => (ROLE_PERMISSIONS[role] as Permission[]).push(Permission.TENANT_MANAGE)).toThrow(TypeError);
+      expect(() =>
+        (ROLE_PERMISSIONS[role] as Permission[]).push(Permission.TENANT_MANAGE),
+      ).toThrow(TypeError);
     }
   });
 });

@@ -44,67 +44,80 @@ export const ROLES: readonly Role[] = Object.freeze([
   Role.VIEWER,
 ]);
 
-export const PERMISSIONS: readonly Permission[] = Object.freeze(Object.values(Permission));
+export const PERMISSIONS: readonly Permission[] = Object.freeze(
+  Object.values(Permission),
+);
 
 const P = Permission;
 
 // Frozen so no caller can widen a role at runtime by mutating a shared array.
-export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = Object.freeze({
-  owner: Object.freeze([
-    P.TENANT_MANAGE,
-    P.USERS_VIEW,
-    P.USERS_MANAGE,
-    P.AUDIT_VIEW,
-    P.MENU_VIEW,
-    P.MENU_EDIT,
-    P.TABLES_MANAGE,
-    P.ORDERS_VIEW,
-    P.ORDERS_UPDATE,
-    P.PERFORMANCES_VIEW,
-    P.PERFORMANCES_EDIT,
-    P.RESERVATIONS_VIEW,
-    P.RESERVATIONS_MANAGE,
-    P.PRIVACY_MANAGE,
-    P.CHECKIN_SCAN,
-  ]),
-  admin: Object.freeze([
-    P.USERS_VIEW,
-    P.USERS_MANAGE,
-    P.AUDIT_VIEW,
-    P.MENU_VIEW,
-    P.MENU_EDIT,
-    P.TABLES_MANAGE,
-    P.ORDERS_VIEW,
-    P.ORDERS_UPDATE,
-    P.PERFORMANCES_VIEW,
-    P.PERFORMANCES_EDIT,
-    P.RESERVATIONS_VIEW,
-    P.RESERVATIONS_MANAGE,
-    P.PRIVACY_MANAGE,
-    P.CHECKIN_SCAN,
-  ]),
-  manager: Object.freeze([
-    P.USERS_VIEW,
-    P.MENU_VIEW,
-    P.MENU_EDIT,
-    P.TABLES_MANAGE,
-    P.ORDERS_VIEW,
-    P.ORDERS_UPDATE,
-    P.PERFORMANCES_VIEW,
-    P.PERFORMANCES_EDIT,
-    P.RESERVATIONS_VIEW,
-    P.RESERVATIONS_MANAGE,
-    P.CHECKIN_SCAN,
-  ]),
-  host: Object.freeze([P.MENU_VIEW, P.ORDERS_VIEW, P.PERFORMANCES_VIEW, P.CHECKIN_SCAN]),
-  kitchen: Object.freeze([P.MENU_VIEW, P.ORDERS_VIEW, P.ORDERS_UPDATE]),
-  viewer: Object.freeze([P.MENU_VIEW, P.ORDERS_VIEW, P.PERFORMANCES_VIEW]),
-});
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> =
+  Object.freeze({
+    owner: Object.freeze([
+      P.TENANT_MANAGE,
+      P.USERS_VIEW,
+      P.USERS_MANAGE,
+      P.AUDIT_VIEW,
+      P.MENU_VIEW,
+      P.MENU_EDIT,
+      P.TABLES_MANAGE,
+      P.ORDERS_VIEW,
+      P.ORDERS_UPDATE,
+      P.PERFORMANCES_VIEW,
+      P.PERFORMANCES_EDIT,
+      P.RESERVATIONS_VIEW,
+      P.RESERVATIONS_MANAGE,
+      P.PRIVACY_MANAGE,
+      P.CHECKIN_SCAN,
+    ]),
+    admin: Object.freeze([
+      P.USERS_VIEW,
+      P.USERS_MANAGE,
+      P.AUDIT_VIEW,
+      P.MENU_VIEW,
+      P.MENU_EDIT,
+      P.TABLES_MANAGE,
+      P.ORDERS_VIEW,
+      P.ORDERS_UPDATE,
+      P.PERFORMANCES_VIEW,
+      P.PERFORMANCES_EDIT,
+      P.RESERVATIONS_VIEW,
+      P.RESERVATIONS_MANAGE,
+      P.PRIVACY_MANAGE,
+      P.CHECKIN_SCAN,
+    ]),
+    manager: Object.freeze([
+      P.USERS_VIEW,
+      P.MENU_VIEW,
+      P.MENU_EDIT,
+      P.TABLES_MANAGE,
+      P.ORDERS_VIEW,
+      P.ORDERS_UPDATE,
+      P.PERFORMANCES_VIEW,
+      P.PERFORMANCES_EDIT,
+      P.RESERVATIONS_VIEW,
+      P.RESERVATIONS_MANAGE,
+      P.CHECKIN_SCAN,
+    ]),
+    host: Object.freeze([
+      P.MENU_VIEW,
+      P.ORDERS_VIEW,
+      P.PERFORMANCES_VIEW,
+      P.CHECKIN_SCAN,
+    ]),
+    kitchen: Object.freeze([P.MENU_VIEW, P.ORDERS_VIEW, P.ORDERS_UPDATE]),
+    viewer: Object.freeze([P.MENU_VIEW, P.ORDERS_VIEW, P.PERFORMANCES_VIEW]),
+  });
 
 export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+  );
 }
 
 export function isPermission(value: unknown): value is Permission {
-  return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' &&
+    (PERMISSIONS as readonly string[]).includes(value)
+  );
 }

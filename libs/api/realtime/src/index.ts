@@ -1,0 +1,2 @@
+export * from './lib/realtime';
+export * from './lib/realtime.module';

@@ -1,0 +1,9 @@
+import { staffRoom, tableRoom } from './realtime';
+
+describe('room names', () => {
+  it('keeps tenants and tables in separate name spaces', () => {
+    expect(staffRoom('a')).toBe('tenant:a');
+    expect(tableRoom('a')).toBe('table:a');
+    expect(staffRoom('a')).not.toBe(tableRoom('a'));
+  });
+});

@@ -1,0 +1,22 @@
+/** socket.io namespaces and event names of the realtime contract (API.md, Realtime). */
+export const RealtimeNamespace = {
+  Staff: '/staff',
+  Diner: '/diner',
+} as const;
+
+export const RealtimeEvent = {
+  OrderCreated: 'order.created',
+  OrderUpdated: 'order.updated',
+  CheckInUpdated: 'checkin.updated',
+  CartUpdated: 'cart.updated',
+} as const;
+export type RealtimeEvent = (typeof RealtimeEvent)[keyof typeof RealtimeEvent];
+
+/** The payload of `checkin.updated`: the door counts of one performance. */
+export interface CheckInStats {
+  performanceId: string;
+  confirmedParties: number;
+  confirmedSeats: number;
+  checkedInParties: number;
+  checkedInSeats: number;
+}
