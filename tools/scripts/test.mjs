@@ -87,20 +87,34 @@ async function endToEnd() {
     await waitFor(`${webUrl}/`, { child: web });
     await waitFor(`${mailUrl}/api/healthz`, { child: mail });
     const suiteEnv = { API_BASE_URL: apiUrl, WEB_BASE_URL: webUrl, MAIL_WEB_URL: mailUrl, CHROMIUM_PATH: chromium };
-    run('npx', ['nx', 'run', 'api-e2e:e2e', '--outputStyle=static', '--skip-nx-cache'], { env: suiteEnv });
-    run('npx', ['nx', 'run', 'web-e2e:e2e', '--outputStyle=static', '--skip-nx-cache'], { env: suiteEnv });
+    for (const suite of e2eSuites) {
+      run('npx', ['nx', 'run', `${suite}:e2e`, '--outputStyle=static', '--skip-nx-cache', ...e2eArgs], { env: suiteEnv });
+    }
   } finally {
     await cleanup();
   }
 }
+
+// `npm test` runs everything. For development: `npm test -- --e2e[=api-e2e|web-e2e] [-- <runner args>]`
+// only builds the apps and runs the end-to-end suites (one, with e.g. `-- --grep booking`).
+const separator = process.argv.indexOf('--');
+const ownArgs = separator === -1 ? process.argv.slice(2) : process.argv.slice(2, separator);
+const e2eArgs = separator === -1 ? [] : process.argv.slice(separator + 1);
+const e2eOnly = ownArgs.find((arg) => arg.startsWith('--e2e'));
+const e2eSuites = e2eOnly?.includes('=') ? [e2eOnly.split('=')[1]] : ['api-e2e', 'web-e2e'];
 
 async function main() {
   const started = Date.now();
   ensureInstalled();
   await checkServices(adminUrl, redisUrl);
   ensureChromium();
-  say('› lint, unit and integration tests, production builds (nx run-many)');
-  run('npx', ['nx', 'run-many', '-t', 'lint', 'test', 'build', '--parallel=2', '--outputStyle=static']);
+  if (e2eOnly) {
+    say('› production builds of api, worker and web');
+    run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--outputStyle=static']);
+  } else {
+    say('› lint, unit and integration tests, production builds (nx run-many)');
+    run('npx', ['nx', 'run-many', '-t', 'lint', 'test', 'build', '--parallel=2', '--outputStyle=static']);
+  }
   say('› end-to-end suites against the production builds');
   await endToEnd();
   say(`› all green in ${Math.round((Date.now() - started) / 1000)} s`);
