@@ -1,10 +1,14 @@
 import { Foundation1763856000000 } from './1763856000000-foundation';
 import { Identity1763900000000 } from './1763900000000-identity';
 import { Reservations1764000000000 } from './1764000000000-reservations';
+import { Privacy1764050000000 } from './1764050000000-privacy';
+import { Menu1764200000000 } from './1764200000000-menu';
 
 /** Every migration, in order. The CLI and the test database template run exactly these. */
 export const migrations = [
   Foundation1763856000000,
   Identity1763900000000,
   Reservations1764000000000,
+  Privacy1764050000000,
+  Menu1764200000000,
 ];
