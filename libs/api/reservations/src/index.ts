@@ -1,2 +1,3 @@
 export * from './lib/reservations.module';
 export * from './lib/availability';
+export * from './lib/reservation-tokens';

@@ -44,34 +44,54 @@ describe('checkInState', () => {
     });
 
     it('VALID without a performance chosen at the door', () => {
-      expect(checkInState(facts({ expectedPerformanceId: undefined }))).toBe('VALID');
-      expect(checkInState(facts({ expectedPerformanceId: null }))).toBe('VALID');
+      expect(checkInState(facts({ expectedPerformanceId: undefined }))).toBe(
+        'VALID',
+      );
+      expect(checkInState(facts({ expectedPerformanceId: null }))).toBe(
+        'VALID',
+      );
     });
 
     it('ALREADY_CHECKED_IN after a first scan', () => {
-      expect(checkInState(facts({ checkedInAt: firstScan }))).toBe('ALREADY_CHECKED_IN');
+      expect(checkInState(facts({ checkedInAt: firstScan }))).toBe(
+        'ALREADY_CHECKED_IN',
+      );
     });
 
     it('NOT_CONFIRMED for a pending reservation', () => {
-      expect(checkInState(facts({ reservationStatus: 'pending' }))).toBe('NOT_CONFIRMED');
+      expect(checkInState(facts({ reservationStatus: 'pending' }))).toBe(
+        'NOT_CONFIRMED',
+      );
     });
 
     it('NOT_CONFIRMED for an unknown status', () => {
-      expect(checkInState(facts({ reservationStatus: 'approved' as 'confirmed' }))).toBe('NOT_CONFIRMED');
+      expect(
+        checkInState(facts({ reservationStatus: 'approved' as 'confirmed' })),
+      ).toBe('NOT_CONFIRMED');
     });
 
     it('CANCELLED for a cancelled reservation', () => {
-      expect(checkInState(facts({ reservationStatus: 'cancelled' }))).toBe('CANCELLED');
+      expect(checkInState(facts({ reservationStatus: 'cancelled' }))).toBe(
+        'CANCELLED',
+      );
     });
 
     it('WRONG_PERFORMANCE when the door scans for another performance', () => {
-      expect(checkInState(facts({ expectedPerformanceId: 'perf-2' }))).toBe('WRONG_PERFORMANCE');
-      expect(checkInState(facts({ expectedPerformanceId: '' }))).toBe('WRONG_PERFORMANCE');
+      expect(checkInState(facts({ expectedPerformanceId: 'perf-2' }))).toBe(
+        'WRONG_PERFORMANCE',
+      );
+      expect(checkInState(facts({ expectedPerformanceId: '' }))).toBe(
+        'WRONG_PERFORMANCE',
+      );
     });
 
     it('OUTSIDE_WINDOW before opening and after the end', () => {
-      expect(checkInState(facts({ now: new Date('2025-06-01T12:00:00Z') }))).toBe('OUTSIDE_WINDOW');
-      expect(checkInState(facts({ now: new Date('2025-06-02T00:00:00Z') }))).toBe('OUTSIDE_WINDOW');
+      expect(
+        checkInState(facts({ now: new Date('2025-06-01T12:00:00Z') })),
+      ).toBe('OUTSIDE_WINDOW');
+      expect(
+        checkInState(facts({ now: new Date('2025-06-02T00:00:00Z') })),
+      ).toBe('OUTSIDE_WINDOW');
     });
   });
 
@@ -88,14 +108,22 @@ describe('checkInState', () => {
     });
 
     it('has no valid instant when the window is empty or inverted', () => {
-      expect(checkInState(facts({ checkInOpensAt: endsAt, now: endsAt }))).toBe('OUTSIDE_WINDOW');
-      expect(checkInState(facts({ checkInOpensAt: endsAt, endsAt: opensAt, now: during }))).toBe('OUTSIDE_WINDOW');
+      expect(checkInState(facts({ checkInOpensAt: endsAt, now: endsAt }))).toBe(
+        'OUTSIDE_WINDOW',
+      );
+      expect(
+        checkInState(
+          facts({ checkInOpensAt: endsAt, endsAt: opensAt, now: during }),
+        ),
+      ).toBe('OUTSIDE_WINDOW');
     });
 
     it('treats invalid dates as outside the window', () => {
       const invalid = new Date('not a date');
       expect(checkInState(facts({ now: invalid }))).toBe('OUTSIDE_WINDOW');
-      expect(checkInState(facts({ checkInOpensAt: invalid }))).toBe('OUTSIDE_WINDOW');
+      expect(checkInState(facts({ checkInOpensAt: invalid }))).toBe(
+        'OUTSIDE_WINDOW',
+      );
       expect(checkInState(facts({ endsAt: invalid }))).toBe('OUTSIDE_WINDOW');
     });
   });
@@ -106,23 +134,44 @@ describe('checkInState', () => {
     const checkedIn = { checkedInAt: firstScan };
 
     it('CANCELLED beats everything', () => {
-      expect(checkInState(facts({ reservationStatus: 'cancelled', ...wrong, ...checkedIn, ...outside }))).toBe(
-        'CANCELLED',
-      );
+      expect(
+        checkInState(
+          facts({
+            reservationStatus: 'cancelled',
+            ...wrong,
+            ...checkedIn,
+            ...outside,
+          }),
+        ),
+      ).toBe('CANCELLED');
     });
 
     it('WRONG_PERFORMANCE beats not confirmed, already in and outside the window', () => {
-      expect(checkInState(facts({ ...wrong, reservationStatus: 'pending', ...outside }))).toBe('WRONG_PERFORMANCE');
-      expect(checkInState(facts({ ...wrong, ...checkedIn, ...outside }))).toBe('WRONG_PERFORMANCE');
+      expect(
+        checkInState(
+          facts({ ...wrong, reservationStatus: 'pending', ...outside }),
+        ),
+      ).toBe('WRONG_PERFORMANCE');
+      expect(checkInState(facts({ ...wrong, ...checkedIn, ...outside }))).toBe(
+        'WRONG_PERFORMANCE',
+      );
     });
 
     it('NOT_CONFIRMED beats already in and outside the window', () => {
-      expect(checkInState(facts({ reservationStatus: 'pending', ...checkedIn, ...outside }))).toBe('NOT_CONFIRMED');
+      expect(
+        checkInState(
+          facts({ reservationStatus: 'pending', ...checkedIn, ...outside }),
+        ),
+      ).toBe('NOT_CONFIRMED');
     });
 
     it('ALREADY_CHECKED_IN beats outside the window, on both sides', () => {
-      expect(checkInState(facts({ ...checkedIn, ...outside }))).toBe('ALREADY_CHECKED_IN');
-      expect(checkInState(facts({ ...checkedIn, now: ms(opensAt, -1) }))).toBe('ALREADY_CHECKED_IN');
+      expect(checkInState(facts({ ...checkedIn, ...outside }))).toBe(
+        'ALREADY_CHECKED_IN',
+      );
+      expect(checkInState(facts({ ...checkedIn, now: ms(opensAt, -1) }))).toBe(
+        'ALREADY_CHECKED_IN',
+      );
     });
 
     it('never answers TOKEN_INVALID or CHECKED_IN: those belong to the lookup and the write', () => {
@@ -132,13 +181,29 @@ describe('checkInState', () => {
         for (const checkedInAt of [null, firstScan]) {
           for (const expectedPerformanceId of [undefined, 'perf-1', 'perf-2']) {
             for (const now of [ms(opensAt, -1), during, endsAt]) {
-              seen.add(checkInState(facts({ reservationStatus, checkedInAt, expectedPerformanceId, now })));
+              seen.add(
+                checkInState(
+                  facts({
+                    reservationStatus,
+                    checkedInAt,
+                    expectedPerformanceId,
+                    now,
+                  }),
+                ),
+              );
             }
           }
         }
       }
       expect([...seen].sort()).toEqual(
-        ['ALREADY_CHECKED_IN', 'CANCELLED', 'NOT_CONFIRMED', 'OUTSIDE_WINDOW', 'VALID', 'WRONG_PERFORMANCE'].sort(),
+        [
+          'ALREADY_CHECKED_IN',
+          'CANCELLED',
+          'NOT_CONFIRMED',
+          'OUTSIDE_WINDOW',
+          'VALID',
+          'WRONG_PERFORMANCE',
+        ].sort(),
       );
     });
   });

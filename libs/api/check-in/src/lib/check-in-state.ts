@@ -33,7 +33,8 @@ export interface TicketFacts {
   now: Date;
 }
 
-const isValidDate = (d: Date): boolean => d instanceof Date && !Number.isNaN(d.getTime());
+const isValidDate = (d: Date): boolean =>
+  d instanceof Date && !Number.isNaN(d.getTime());
 
 /**
  * Precedence, first match wins:
@@ -65,10 +66,17 @@ export function checkInState(facts: TicketFacts): TicketState {
     return CheckInState.ALREADY_CHECKED_IN;
   }
   const { checkInOpensAt, endsAt, now } = facts;
-  if (!isValidDate(checkInOpensAt) || !isValidDate(endsAt) || !isValidDate(now)) {
+  if (
+    !isValidDate(checkInOpensAt) ||
+    !isValidDate(endsAt) ||
+    !isValidDate(now)
+  ) {
     return CheckInState.OUTSIDE_WINDOW;
   }
-  if (now.getTime() < checkInOpensAt.getTime() || now.getTime() >= endsAt.getTime()) {
+  if (
+    now.getTime() < checkInOpensAt.getTime() ||
+    now.getTime() >= endsAt.getTime()
+  ) {
     return CheckInState.OUTSIDE_WINDOW;
   }
   return CheckInState.VALID;
