@@ -11,9 +11,22 @@ describe('appRoutes', () => {
   });
 
   it('loads /login lazily under the public layout', () => {
-    const publicRoutes = appRoutes.find((route) => route.path === '')?.children ?? [];
+    const publicRoutes =
+      appRoutes.find((route) => route.path === '')?.children ?? [];
     const login = publicRoutes.find((route) => route.path === 'login');
     expect(login?.loadChildren).toBeInstanceOf(Function);
-    expect(publicRoutes.find((route) => route.path === '')?.loadComponent).toBeInstanceOf(Function);
+    expect(
+      publicRoutes.find((route) => route.path === '')?.loadComponent,
+    ).toBeInstanceOf(Function);
+  });
+
+  it('mounts the booking site lazily at the paths the emails link to', () => {
+    const publicRoutes =
+      appRoutes.find((route) => route.path === '')?.children ?? [];
+    for (const path of ['v/:slug', 'confirm', 'ticket', 'cancel']) {
+      const route = publicRoutes.find((candidate) => candidate.path === path);
+      expect(route?.loadChildren).toBeInstanceOf(Function);
+      expect(route?.canMatch).toBeUndefined();
+    }
   });
 });

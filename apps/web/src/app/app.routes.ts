@@ -15,7 +15,29 @@ export const appRoutes: Route[] = [
       },
       {
         path: 'login',
-        loadChildren: () => import('@foyer/web/dashboard').then((m) => m.loginRoutes),
+        loadChildren: () =>
+          import('@foyer/web/dashboard').then((m) => m.loginRoutes),
+      },
+      // The visitor's booking site; the email links use exactly /confirm, /ticket, /cancel.
+      {
+        path: 'v/:slug',
+        loadChildren: () =>
+          import('@foyer/web/public').then((m) => m.venueRoutes),
+      },
+      {
+        path: 'confirm',
+        loadChildren: () =>
+          import('@foyer/web/public').then((m) => m.confirmRoutes),
+      },
+      {
+        path: 'ticket',
+        loadChildren: () =>
+          import('@foyer/web/public').then((m) => m.ticketRoutes),
+      },
+      {
+        path: 'cancel',
+        loadChildren: () =>
+          import('@foyer/web/public').then((m) => m.cancelRoutes),
       },
     ],
   },
@@ -23,7 +45,8 @@ export const appRoutes: Route[] = [
     // canMatch: anonymous visitors never download the staff chunks; they go to /login.
     path: 'staff',
     canMatch: [authGuard],
-    loadChildren: () => import('@foyer/web/dashboard').then((m) => m.staffRoutes),
+    loadChildren: () =>
+      import('@foyer/web/dashboard').then((m) => m.staffRoutes),
   },
   // Unknown paths fall back to home until a not-found page exists.
   { path: '**', redirectTo: '' },

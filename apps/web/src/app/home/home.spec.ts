@@ -4,6 +4,7 @@ import {
   provideHttpClientTesting,
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { AppConfig } from '@foyer/web/data-access';
 import { Home } from './home';
 
@@ -15,7 +16,11 @@ describe('Home', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [Home],
-      providers: [provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
     });
     TestBed.inject(AppConfig).set({ apiBaseUrl: API });
     http = TestBed.inject(HttpTestingController);
@@ -36,6 +41,9 @@ describe('Home', () => {
     const { root, status } = await render();
     expect(root.querySelector('h1')?.textContent?.trim()).toBe('Foyer');
     expect(status()?.textContent).toContain('Checking the API');
+    expect(root.querySelector('a[href="/v/demo"]')?.textContent).toContain(
+      'demo venue',
+    );
     http.expectOne(`${API}/health/ready`);
   });
 

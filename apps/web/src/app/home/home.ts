@@ -5,6 +5,7 @@ import {
   inject,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { ApiStatusService } from './api-status';
 
 const STATUS_TEXT = {
@@ -15,6 +16,7 @@ const STATUS_TEXT = {
 
 @Component({
   selector: 'foyer-home',
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="home" aria-labelledby="home-title">
@@ -22,6 +24,9 @@ const STATUS_TEXT = {
       <p class="lede">
         Foyer lets venues take reservations with QR check-in at the door and run
         QR table ordering, with staff working from one dashboard.
+      </p>
+      <p class="demo">
+        <a class="btn" routerLink="/v/demo">Book at the demo venue</a>
       </p>
       <p class="status" [attr.data-status]="status()" aria-live="polite">
         {{ statusText() }}
@@ -39,6 +44,12 @@ const STATUS_TEXT = {
       max-width: 40rem;
       color: var(--foyer-muted);
       font-size: 1.125rem;
+    }
+    .demo {
+      margin: 0 0 1.5rem;
+    }
+    .demo .btn {
+      text-decoration: none;
     }
     .status {
       display: inline-block;

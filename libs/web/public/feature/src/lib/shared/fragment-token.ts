@@ -1,0 +1,9 @@
+import { DOCUMENT } from '@angular/common';
+import { inject } from '@angular/core';
+import { takeFragmentToken } from '@foyer/web/public-data-access';
+
+/** In an injection context: the `#t=…` token of the emailed link, taken off the address bar. */
+export function injectFragmentToken(): string | null {
+  const view = inject(DOCUMENT).defaultView;
+  return view ? takeFragmentToken(view.location, view.history) : null;
+}

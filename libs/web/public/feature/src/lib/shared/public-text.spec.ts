@@ -1,0 +1,65 @@
+import { ApiError, NETWORK_ERROR } from '@foyer/web/data-access';
+import { PublicPerformance } from '@foyer/web/public-data-access';
+import {
+  availabilityText,
+  describeError,
+  formatWhen,
+  isBookable,
+  isRetryable,
+} from './public-text';
+
+const perf = (over: Partial<PublicPerformance>): PublicPerformance => ({
+  id: 'p',
+  title: 'T',
+  startsAt: '2030-03-16T18:30:00.000Z',
+  endsAt: '2030-03-16T20:30:00.000Z',
+  seatsAvailable: 3,
+  maxPartySize: 6,
+  bookingStatus: 'open',
+  ...over,
+});
+
+describe('public text', () => {
+  it('formats times in the venue zone', () => {
+    expect(
+      formatWhen('2030-03-16T18:30:00.000Z', 'Europe/Berlin', 'en-GB'),
+    ).toMatch(/^Saturday,? 16 March 2030 at 19:30$/);
+    expect(
+      formatWhen('2030-03-16T18:30:00.000Z', 'America/New_York', 'en-GB'),
+    ).toContain('14:30');
+  });
+
+  it('falls back to a named local zone when the venue zone is unknown', () => {
+    expect(
+      formatWhen('2030-03-16T18:30:00.000Z', 'Not/AZone', 'en-GB'),
+    ).toMatch(/2030/);
+  });
+
+  it('says how many seats are left, or why a performance cannot be booked', () => {
+    expect(availabilityText(perf({ seatsAvailable: 1 }))).toBe('1 seat left');
+    expect(availabilityText(perf({ seatsAvailable: 0 }))).toBe('Sold out');
+    expect(availabilityText(perf({ bookingStatus: 'closed' }))).toBe(
+      'Booking closed',
+    );
+    expect(availabilityText(perf({ bookingStatus: 'cancelled' }))).toBe(
+      'Cancelled',
+    );
+    expect(isBookable(perf({}))).toBe(true);
+    expect(isBookable(perf({ seatsAvailable: 0 }))).toBe(false);
+    expect(isBookable(perf({ bookingStatus: 'sold_out' }))).toBe(false);
+  });
+
+  it('describes retryable failures without internals', () => {
+    const offline = new ApiError(0, NETWORK_ERROR, 'x');
+    expect(isRetryable(offline)).toBe(true);
+    expect(describeError(offline)).toMatch(/connection/);
+    const limited = new ApiError(429, 'RATE_LIMITED', 'x', [], null, 90);
+    expect(describeError(limited)).toBe(
+      'Too many requests from your network. Try again in 2 minutes.',
+    );
+    expect(
+      describeError(new ApiError(500, 'INTERNAL', 'boom', [], 'req-1')),
+    ).toContain('req-1');
+    expect(isRetryable(new ApiError(409, 'SOLD_OUT', 'x'))).toBe(false);
+  });
+});
