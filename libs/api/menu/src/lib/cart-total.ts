@@ -16,14 +16,18 @@ export function cartTotal(lines: readonly CartLinePrice[]): number {
   let total = 0;
   lines.forEach((line, i) => {
     if (!Number.isSafeInteger(line.unitPriceCents) || line.unitPriceCents < 0) {
-      throw new RangeError(`line ${i}: unitPriceCents must be a non-negative integer`);
+      throw new RangeError(
+        `line ${i}: unitPriceCents must be a non-negative integer`,
+      );
     }
     if (
       !Number.isSafeInteger(line.quantity) ||
       line.quantity < MIN_LINE_QUANTITY ||
       line.quantity > MAX_LINE_QUANTITY
     ) {
-      throw new RangeError(`line ${i}: quantity must be an integer from ${MIN_LINE_QUANTITY} to ${MAX_LINE_QUANTITY}`);
+      throw new RangeError(
+        `line ${i}: quantity must be an integer from ${MIN_LINE_QUANTITY} to ${MAX_LINE_QUANTITY}`,
+      );
     }
     total += line.unitPriceCents * line.quantity;
     if (!Number.isSafeInteger(total)) {

@@ -30,7 +30,9 @@ export interface PublicMenu {
  * JSON content.
  */
 export function menuEtag(menu: PublicMenu): string {
-  const digest = createHash('sha256').update(canonicalJson(menu, { omitUndefined: true }), 'utf8').digest('base64url');
+  const digest = createHash('sha256')
+    .update(canonicalJson(menu, { omitUndefined: true }), 'utf8')
+    .digest('base64url');
   return `"${digest}"`;
 }
 
@@ -38,7 +40,10 @@ export function menuEtag(menu: PublicMenu): string {
  * Whether an If-None-Match header matches the current tag (RFC 9110 weak comparison,
  * which is what If-None-Match uses): `*`, or any listed tag with or without `W/`.
  */
-export function ifNoneMatchHits(header: string | undefined, etag: string): boolean {
+export function ifNoneMatchHits(
+  header: string | undefined,
+  etag: string,
+): boolean {
   if (header === undefined) {
     return false;
   }
@@ -47,5 +52,7 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
     return true;
   }
   const opaque = etag.replace(/^W\//, '');
-  return (trimmed.match(/(?:W\/)?"[^"]*"/g) ?? []).some((tag) => tag.replace(/^W\//, '') === opaque);
+  return (trimmed.match(/(?:W\/)?"[^"]*"/g) ?? []).some(
+    (tag) => tag.replace(/^W\//, '') === opaque,
+  );
 }

@@ -1,0 +1,228 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Logger,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ErrorCode, Page, Permission } from '@foyer/contracts';
+import {
+  DomainError,
+  OwnTenantContext,
+  ReadsOwnBody,
+  TenantContext,
+  requestTenant,
+} from '@foyer/api/platform';
+import { RequirePermissions } from '@foyer/api/rbac';
+import type { Request } from 'express';
+import { memoryStorage } from 'multer';
+import {
+  CreateItemDto,
+  ItemQueryDto,
+  ItemView,
+  UpdateItemDto,
+} from './dto/menu.dto';
+import { MAX_IMAGE_BYTES, processImage } from './media/image';
+import { MediaStorage, newMediaKey } from './media/media-storage';
+import { menuResourceId } from './menu-categories.controller';
+import { MenuAudit } from './menu-audit';
+import { MenuService } from './menu.service';
+
+/**
+ * Multer reads this route's body (the JSON guard leaves it alone) into memory, stopping
+ * at 2 MiB while streaming (413) and accepting exactly one file part named `file`.
+ */
+const upload = FileInterceptor('file', {
+  storage: memoryStorage(),
+  limits: {
+    fileSize: MAX_IMAGE_BYTES,
+    files: 1,
+    fields: 0,
+    parts: 1,
+    headerPairs: 20,
+  },
+});
+
+@ApiTags('staff: menu')
+@Controller('api/staff/menu/items')
+export class MenuItemsController {
+  private readonly logger = new Logger(MenuItemsController.name);
+
+  constructor(
+    private readonly menu: MenuService,
+    private readonly audit: MenuAudit,
+    private readonly context: TenantContext,
+    @Inject(MediaStorage) private readonly storage: MediaStorage,
+  ) {}
+
+  @Get()
+  @RequirePermissions(Permission.MENU_VIEW)
+  list(@Query() query: ItemQueryDto): Promise<Page<ItemView>> {
+    return this.menu.listItems(query);
+  }
+
+  @Get(':id')
+  @RequirePermissions(Permission.MENU_VIEW)
+  @ApiOkResponse({ type: ItemView })
+  async get(@Param('id', menuResourceId) id: string): Promise<ItemView> {
+    return this.menu.itemView(await this.menu.item(id));
+  }
+
+  @Post()
+  @RequirePermissions(Permission.MENU_EDIT)
+  @ApiCreatedResponse({ type: ItemView })
+  async create(
+    @Body() body: CreateItemDto,
+    @Req() req: Request,
+  ): Promise<ItemView> {
+    const item = await this.menu.createItem(body);
+    await this.audit.record(req, 'menu.item.created', 'menu_item', item.id);
+    return this.menu.itemView(item);
+  }
+
+  @Patch(':id')
+  @RequirePermissions(Permission.MENU_EDIT)
+  @ApiOkResponse({ type: ItemView })
+  async update(
+    @Param('id', menuResourceId) id: string,
+    @Body() body: UpdateItemDto,
+    @Req() req: Request,
+  ): Promise<ItemView> {
+    const item = await this.menu.updateItem(id, body);
+    await this.audit.record(req, 'menu.item.updated', 'menu_item', id, {
+      fields: Object.keys(body).sort().join(','),
+    });
+    return this.menu.itemView(item);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @OwnTenantContext()
+  @RequirePermissions(Permission.MENU_EDIT)
+  @ApiNoContentResponse()
+  async remove(
+    @Param('id', menuResourceId) id: string,
+    @Req() req: Request,
+  ): Promise<void> {
+    const imageKey = await this.context.run(this.tenantOf(req), async () => {
+      const key = await this.menu.deleteItem(id);
+      await this.audit.record(req, 'menu.item.deleted', 'menu_item', id);
+      return key;
+    });
+    if (imageKey) {
+      await this.discard(imageKey);
+    }
+  }
+
+  @Post(':id/image')
+  @ReadsOwnBody()
+  @OwnTenantContext()
+  @RequirePermissions(Permission.MENU_EDIT)
+  @UseInterceptors(upload)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+    description:
+      'JPEG, PNG or WebP by content, ≤2 MiB, ≤24 megapixels; stored re-encoded as WebP without metadata',
+  })
+  @ApiCreatedResponse({
+    type: ItemView,
+    description: '413 PAYLOAD_TOO_LARGE, 415 UNSUPPORTED_MEDIA_TYPE otherwise',
+  })
+  async uploadImage(
+    @Param('id', menuResourceId) id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Req() req: Request,
+  ): Promise<ItemView> {
+    if (!file) {
+      throw req.is('multipart/form-data')
+        ? new DomainError(
+            400,
+            ErrorCode.VALIDATION_FAILED,
+            'The request is not valid.',
+            {
+              errors: [{ field: 'file', message: 'is required' }],
+            },
+          )
+        : new DomainError(
+            415,
+            ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+            'Send the image as multipart/form-data in the field "file".',
+          );
+    }
+    const tenantId = this.tenantOf(req);
+    // 404 before spending CPU on someone else's (or no) item.
+    await this.context.run(tenantId, () => this.menu.item(id));
+    const image = await processImage(file.buffer);
+    const key = newMediaKey(image.extension);
+    await this.storage.put(key, image.data);
+    let result: { view: ItemView; previous: string | null };
+    try {
+      result = await this.context.run(tenantId, async () => {
+        const { item, previous } = await this.menu.setImage(id, key);
+        await this.audit.record(
+          req,
+          'menu.item.image_replaced',
+          'menu_item',
+          id,
+          {
+            bytes: image.data.length,
+            width: image.width,
+            height: image.height,
+          },
+        );
+        return { view: this.menu.itemView(item), previous };
+      });
+    } catch (error) {
+      await this.discard(key);
+      throw error;
+    }
+    // Only after the new key is committed: the old file is no longer referenced.
+    if (result.previous) {
+      await this.discard(result.previous);
+    }
+    return result.view;
+  }
+
+  private tenantOf(req: Request): string {
+    const tenantId = requestTenant(req);
+    if (!tenantId) {
+      throw new Error('staff routes run for an authenticated tenant');
+    }
+    return tenantId;
+  }
+
+  /** A file left behind is garbage, not an error the caller can act on: log and go on. */
+  private async discard(key: string): Promise<void> {
+    try {
+      await this.storage.delete(key);
+    } catch (error) {
+      this.logger.warn(
+        { err: error },
+        'could not delete an unreferenced media file',
+      );
+    }
+  }
+}
