@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
 import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
+import { MenuModule } from '@foyer/api/menu';
 import { PlatformModule, requestPipeline } from '@foyer/api/platform';
 import { PermissionsGuard, RbacModule } from '@foyer/api/rbac';
 import { RealtimeModule } from '@foyer/api/realtime';
@@ -17,6 +18,7 @@ import { TenantsModule } from '@foyer/api/tenants';
     RealtimeModule,
     TenantsModule,
     ReservationsModule,
+    MenuModule,
   ],
   providers: requestPipeline({
     authenticate: [AuthenticationGuard, CsrfGuard],

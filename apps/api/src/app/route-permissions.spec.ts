@@ -61,10 +61,10 @@ describe('route declarations', () => {
     }
   });
 
-  it('opens to anonymous callers only public venue, auth entry, health and metrics routes', () => {
+  it('opens to anonymous callers only public venue, signed media, auth entry, health and metrics routes', () => {
     const open = routes(app).filter((route) => route.isPublic).map((route) => route.path);
     for (const path of open) {
-      expect(path).toMatch(/^\/(api\/public\/|api\/auth\/(login|refresh|csrf|set-password)$|health\/|metrics$)/);
+      expect(path).toMatch(/^\/(api\/public\/|api\/media\/:key$|api\/auth\/(login|refresh|csrf|set-password)$|health\/|metrics$)/);
     }
   });
 });
