@@ -10,36 +10,86 @@ import { STAFF_NAV } from './shell/staff-nav';
 export const staffRoutes: Routes = [
   {
     path: '',
-    loadComponent: () => import('./shell/staff-shell').then((m) => m.StaffShell),
+    loadComponent: () =>
+      import('./shell/staff-shell').then((m) => m.StaffShell),
     children: [
       {
         path: '',
         pathMatch: 'full',
         title: 'Staff · Foyer',
-        loadComponent: () => import('./landing/staff-landing').then((m) => m.StaffLanding),
+        loadComponent: () =>
+          import('./landing/staff-landing').then((m) => m.StaffLanding),
       },
       {
         path: 'users',
         title: 'Staff members · Foyer',
         canActivate: [permissionGuard(Permission.USERS_VIEW)],
-        loadComponent: () => import('./users/users-page').then((m) => m.UsersPage),
+        loadComponent: () =>
+          import('./users/users-page').then((m) => m.UsersPage),
       },
       {
         path: 'audit',
         title: 'Audit trail · Foyer',
         canActivate: [permissionGuard(Permission.AUDIT_VIEW)],
-        loadComponent: () => import('./audit/audit-page').then((m) => m.AuditPage),
+        loadComponent: () =>
+          import('./audit/audit-page').then((m) => m.AuditPage),
+      },
+      {
+        path: 'performances',
+        title: 'Performances · Foyer',
+        canActivate: [permissionGuard(Permission.PERFORMANCES_VIEW)],
+        loadComponent: () =>
+          import('./performances/performances-page').then(
+            (m) => m.PerformancesPage,
+          ),
+      },
+      {
+        path: 'performances/new',
+        title: 'New performance · Foyer',
+        canActivate: [permissionGuard(Permission.PERFORMANCES_EDIT)],
+        loadComponent: () =>
+          import('./performances/performance-editor').then(
+            (m) => m.PerformanceEditor,
+          ),
+      },
+      {
+        path: 'performances/:id',
+        title: 'Performance · Foyer',
+        canActivate: [permissionGuard(Permission.PERFORMANCES_VIEW)],
+        loadComponent: () =>
+          import('./performances/performance-editor').then(
+            (m) => m.PerformanceEditor,
+          ),
+      },
+      {
+        path: 'rooms',
+        title: 'Rooms · Foyer',
+        canActivate: [permissionGuard(Permission.PERFORMANCES_VIEW)],
+        loadComponent: () =>
+          import('./rooms/rooms-page').then((m) => m.RoomsPage),
+      },
+      {
+        path: 'reservations',
+        title: 'Reservations · Foyer',
+        canActivate: [permissionGuard(Permission.RESERVATIONS_VIEW)],
+        loadComponent: () =>
+          import('./reservations/reservations-page').then(
+            (m) => m.ReservationsPage,
+          ),
       },
       {
         path: 'account',
         title: 'Change password · Foyer',
         loadComponent: () =>
-          import('./account/change-password-page').then((m) => m.ChangePasswordPage),
+          import('./account/change-password-page').then(
+            (m) => m.ChangePasswordPage,
+          ),
       },
       {
         path: 'forbidden',
         title: 'Not available · Foyer',
-        loadComponent: () => import('./forbidden/forbidden-page').then((m) => m.ForbiddenPage),
+        loadComponent: () =>
+          import('./forbidden/forbidden-page').then((m) => m.ForbiddenPage),
       },
       ...STAFF_NAV.filter((item) => !item.ready).map((item) => ({
         path: item.path,
@@ -47,7 +97,9 @@ export const staffRoutes: Routes = [
         data: { heading: item.label },
         canActivate: [permissionGuard(item.permission)],
         loadComponent: () =>
-          import('./coming-soon/coming-soon-page').then((m) => m.ComingSoonPage),
+          import('./coming-soon/coming-soon-page').then(
+            (m) => m.ComingSoonPage,
+          ),
       })),
       { path: '**', redirectTo: '' },
     ],

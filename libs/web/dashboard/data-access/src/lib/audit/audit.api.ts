@@ -19,7 +19,11 @@ export class AuditApi {
   private readonly http = inject(HttpClient);
   private readonly url = injectApiUrl();
 
-  list(filters: AuditFilters, cursor: string | null, limit = PAGE_SIZE): Observable<Page<AuditEvent>> {
+  list(
+    filters: AuditFilters,
+    cursor: string | null,
+    limit = PAGE_SIZE,
+  ): Observable<Page<AuditEvent>> {
     let params = new HttpParams().set('limit', limit);
     for (const key of ['action', 'actorId', 'from', 'to'] as const) {
       const value = filters[key]?.trim();
@@ -30,10 +34,12 @@ export class AuditApi {
     if (cursor) {
       params = params.set('cursor', cursor);
     }
-    return this.http.get<unknown>(this.url('/api/staff/audit'), { params }).pipe(
-      map((body) => parsePage(body, parseAuditEvent)),
-      catchError((error: unknown) => throwError(() => toApiError(error))),
-    );
+    return this.http
+      .get<unknown>(this.url('/api/staff/audit'), { params })
+      .pipe(
+        map((body) => parsePage(body, parseAuditEvent)),
+        catchError((error: unknown) => throwError(() => toApiError(error))),
+      );
   }
 
   verify(): Observable<ChainVerification> {
@@ -41,7 +47,11 @@ export class AuditApi {
       map((body) => {
         const result = parseChainVerification(body);
         if (result === null) {
-          throw new ApiError(200, ErrorCode.INTERNAL, 'The server sent an unexpected verification result.');
+          throw new ApiError(
+            200,
+            ErrorCode.INTERNAL,
+            'The server sent an unexpected verification result.',
+          );
         }
         return result;
       }),

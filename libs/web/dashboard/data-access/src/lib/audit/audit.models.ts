@@ -1,9 +1,12 @@
 type Json = Record<string, unknown>;
 
 const record = (value: unknown): Json | null =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : null;
 
-const optionalString = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const optionalString = (value: unknown): string | null =>
+  typeof value === 'string' ? value : null;
 
 /** One entry of the tenant's audit trail. */
 export interface AuditEvent {
@@ -40,7 +43,11 @@ export function parseAuditEvent(value: unknown): AuditEvent | null {
   const id = raw?.['id'];
   const action = raw?.['action'];
   const occurredAt = raw?.['occurredAt'] ?? raw?.['createdAt'];
-  if (typeof id !== 'string' || typeof action !== 'string' || typeof occurredAt !== 'string') {
+  if (
+    typeof id !== 'string' ||
+    typeof action !== 'string' ||
+    typeof occurredAt !== 'string'
+  ) {
     return null;
   }
   return {
@@ -54,7 +61,9 @@ export function parseAuditEvent(value: unknown): AuditEvent | null {
   };
 }
 
-export function parseChainVerification(value: unknown): ChainVerification | null {
+export function parseChainVerification(
+  value: unknown,
+): ChainVerification | null {
   const raw = record(value);
   const ok = raw?.['ok'];
   const checked = raw?.['checked'];
@@ -62,5 +71,7 @@ export function parseChainVerification(value: unknown): ChainVerification | null
     return null;
   }
   const firstBrokenId = raw?.['firstBrokenId'];
-  return typeof firstBrokenId === 'string' ? { ok, checked, firstBrokenId } : { ok, checked };
+  return typeof firstBrokenId === 'string'
+    ? { ok, checked, firstBrokenId }
+    : { ok, checked };
 }

@@ -1,5 +1,12 @@
-import { provideHttpClient, withInterceptors, withNoXsrfProtection } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  provideHttpClient,
+  withInterceptors,
+  withNoXsrfProtection,
+} from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { AppConfig, apiInterceptor } from '@foyer/web/data-access';
@@ -24,7 +31,10 @@ describe('AuditStore', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(withInterceptors([apiInterceptor]), withNoXsrfProtection()),
+        provideHttpClient(
+          withInterceptors([apiInterceptor]),
+          withNoXsrfProtection(),
+        ),
         provideHttpClientTesting(),
         provideRouter([]),
         AuditStore,
@@ -38,9 +48,17 @@ describe('AuditStore', () => {
   afterEach(() => http.verify());
 
   it('sends only the filters that are set, then pages with the same filters', async () => {
-    const search = store.search({ action: ' staff.role_changed ', actorId: '', from: '2030-01-01T00:00:00.000Z' });
+    const search = store.search({
+      action: ' staff.role_changed ',
+      actorId: '',
+      from: '2030-01-01T00:00:00.000Z',
+    });
     const req = http.expectOne((r) => r.url === AUDIT);
-    expect(req.request.params.keys().sort()).toEqual(['action', 'from', 'limit']);
+    expect(req.request.params.keys().sort()).toEqual([
+      'action',
+      'from',
+      'limit',
+    ]);
     expect(req.request.params.get('action')).toBe('staff.role_changed');
     req.flush({ items: [event], nextCursor: 'c2' });
     await search;
@@ -68,9 +86,15 @@ describe('AuditStore', () => {
 
   it('verifies the chain', async () => {
     const done = store.verify();
-    http.expectOne(`${AUDIT}/verify`).flush({ ok: false, checked: 12, firstBrokenId: 'e-7' });
+    http
+      .expectOne(`${AUDIT}/verify`)
+      .flush({ ok: false, checked: 12, firstBrokenId: 'e-7' });
     await done;
-    expect(store.verification()).toEqual({ ok: false, checked: 12, firstBrokenId: 'e-7' });
+    expect(store.verification()).toEqual({
+      ok: false,
+      checked: 12,
+      firstBrokenId: 'e-7',
+    });
     expect(store.verifying()).toBe(false);
   });
 });

@@ -54,11 +54,16 @@ export class AuditStore {
     }
   }
 
-  private async fetch(cursor: string | null, generation: number): Promise<void> {
+  private async fetch(
+    cursor: string | null,
+    generation: number,
+  ): Promise<void> {
     this.loading.set(true);
     this.loadError.set(null);
     try {
-      const page = await firstValueFrom(this.api.list(this.activeFilters(), cursor));
+      const page = await firstValueFrom(
+        this.api.list(this.activeFilters(), cursor),
+      );
       if (generation !== this.generation) {
         return;
       }

@@ -17,12 +17,15 @@ export interface NewStaffMember {
 }
 
 /** PATCH takes one change at a time: a new role, or disabling/enabling. */
-export type StaffMemberChange = { readonly role: Role } | { readonly disabled: boolean };
+export type StaffMemberChange =
+  { readonly role: Role } | { readonly disabled: boolean };
 
 type Json = Record<string, unknown>;
 
 const record = (value: unknown): Json | null =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : null;
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : null;
 
 export function parseStaffMember(value: unknown): StaffMember | null {
   const raw = record(value);
@@ -43,9 +46,14 @@ export function parseStaffMember(value: unknown): StaffMember | null {
 }
 
 /** Reads a `{items, nextCursor}` page, keeping only items `parse` accepts. */
-export function parsePage<T>(value: unknown, parse: (item: unknown) => T | null): Page<T> {
+export function parsePage<T>(
+  value: unknown,
+  parse: (item: unknown) => T | null,
+): Page<T> {
   const raw = record(value);
-  const items = Array.isArray(raw?.['items']) ? (raw['items'] as unknown[]) : [];
+  const items = Array.isArray(raw?.['items'])
+    ? (raw['items'] as unknown[])
+    : [];
   const cursor = raw?.['nextCursor'];
   return {
     items: items.flatMap((item) => {

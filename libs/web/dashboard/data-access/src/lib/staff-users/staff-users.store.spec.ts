@@ -1,5 +1,12 @@
-import { provideHttpClient, withInterceptors, withNoXsrfProtection } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  provideHttpClient,
+  withInterceptors,
+  withNoXsrfProtection,
+} from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ErrorCode, Header } from '@foyer/contracts';
@@ -8,8 +15,20 @@ import { StaffUsersStore } from './staff-users.store';
 
 const API = 'https://api.example.test';
 const USERS = `${API}/api/staff/users`;
-const ana = { id: 'u-1', email: 'ana@venue.test', displayName: 'Ana', role: 'owner', disabled: false };
-const bo = { id: 'u-2', email: 'bo@venue.test', displayName: 'Bo', role: 'host', disabled: false };
+const ana = {
+  id: 'u-1',
+  email: 'ana@venue.test',
+  displayName: 'Ana',
+  role: 'owner',
+  disabled: false,
+};
+const bo = {
+  id: 'u-2',
+  email: 'bo@venue.test',
+  displayName: 'Bo',
+  role: 'host',
+  disabled: false,
+};
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -20,7 +39,10 @@ describe('StaffUsersStore', () => {
   beforeEach(async () => {
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(withInterceptors([apiInterceptor]), withNoXsrfProtection()),
+        provideHttpClient(
+          withInterceptors([apiInterceptor]),
+          withNoXsrfProtection(),
+        ),
         provideHttpClientTesting(),
         provideRouter([]),
         StaffUsersStore,
@@ -35,7 +57,9 @@ describe('StaffUsersStore', () => {
     expect(req.request.params.has('cursor')).toBe(false);
     req.flush({ items: [ana, { id: 'bad' }], nextCursor: 'c2' });
     await loading;
-    http.match(`${API}/api/auth/csrf`).forEach((r) => r.flush({ csrfToken: 'tok' }));
+    http
+      .match(`${API}/api/auth/csrf`)
+      .forEach((r) => r.flush({ csrfToken: 'tok' }));
   });
 
   afterEach(() => http.verify());
@@ -61,7 +85,11 @@ describe('StaffUsersStore', () => {
   });
 
   it('adds a member and reuses the key when resending after a network failure', async () => {
-    const member = { email: 'cy@venue.test', displayName: 'Cy', role: 'viewer' as const };
+    const member = {
+      email: 'cy@venue.test',
+      displayName: 'Cy',
+      role: 'viewer' as const,
+    };
     const first = store.add(member);
     http.expectOne(`${API}/api/auth/csrf`).flush({ csrfToken: 'tok' });
     const req1 = http.expectOne((r) => r.url === USERS && r.method === 'POST');
@@ -74,34 +102,53 @@ describe('StaffUsersStore', () => {
     await settle();
     const req2 = http.expectOne((r) => r.url === USERS && r.method === 'POST');
     expect(req2.request.headers.get(Header.IDEMPOTENCY_KEY)).toBe(key);
-    req2.flush({ id: 'u-3', ...member }, { status: 201, statusText: 'Created' });
+    req2.flush(
+      { id: 'u-3', ...member },
+      { status: 201, statusText: 'Created' },
+    );
     expect(await second).toBeNull();
     expect(store.members().map((m) => m.id)).toEqual(['u-1', 'u-3']);
   });
 
   it('returns LAST_OWNER and leaves the row as it was', async () => {
     const done = store.setDisabled(member(0), true);
-    http.match(`${API}/api/auth/csrf`).forEach((r) => r.flush({ csrfToken: 'tok' }));
+    http
+      .match(`${API}/api/auth/csrf`)
+      .forEach((r) => r.flush({ csrfToken: 'tok' }));
     const req = http.expectOne(`${USERS}/u-1`);
     expect(req.request.method).toBe('PATCH');
     expect(req.request.body).toEqual({ disabled: true });
     expect(store.isBusy('u-1')).toBe(true);
     req.flush(
-      { status: 409, code: ErrorCode.LAST_OWNER, title: 'Conflict', detail: 'last owner', type: 'about:blank', requestId: 'r' },
+      {
+        status: 409,
+        code: ErrorCode.LAST_OWNER,
+        title: 'Conflict',
+        detail: 'last owner',
+        type: 'about:blank',
+        requestId: 'r',
+      },
       { status: 409, statusText: 'Conflict' },
     );
-    expect(await done).toMatchObject({ status: 409, code: ErrorCode.LAST_OWNER });
+    expect(await done).toMatchObject({
+      status: 409,
+      code: ErrorCode.LAST_OWNER,
+    });
     expect(store.members()[0]).toEqual(ana);
     expect(store.isBusy('u-1')).toBe(false);
   });
 
   it('changes a role and removes a member', async () => {
     const more = store.loadMore();
-    http.expectOne((r) => r.url === USERS).flush({ items: [bo], nextCursor: null });
+    http
+      .expectOne((r) => r.url === USERS)
+      .flush({ items: [bo], nextCursor: null });
     await more;
 
     const change = store.changeRole(member(1), 'manager');
-    http.match(`${API}/api/auth/csrf`).forEach((r) => r.flush({ csrfToken: 'tok' }));
+    http
+      .match(`${API}/api/auth/csrf`)
+      .forEach((r) => r.flush({ csrfToken: 'tok' }));
     const patch = http.expectOne(`${USERS}/u-2`);
     expect(patch.request.body).toEqual({ role: 'manager' });
     patch.flush({ ...bo, role: 'manager' });

@@ -2,7 +2,11 @@ import { Injectable, computed, inject, signal } from '@angular/core';
 import { ApiError, IdempotencyKeys, toApiError } from '@foyer/web/data-access';
 import { Observable, firstValueFrom } from 'rxjs';
 import { StaffUsersApi } from './staff-users.api';
-import { NewStaffMember, StaffMember, StaffMemberChange } from './staff-users.models';
+import {
+  NewStaffMember,
+  StaffMember,
+  StaffMemberChange,
+} from './staff-users.models';
 
 /**
  * State of the staff-users page. Provide it on the page component so each visit starts
@@ -42,27 +46,42 @@ export class StaffUsersStore {
 
   async add(member: NewStaffMember): Promise<ApiError | null> {
     const scope = 'add';
-    const result = await this.run(scope, this.api.add(member, this.keys.keyFor(scope, member)));
+    const result = await this.run(
+      scope,
+      this.api.add(member, this.keys.keyFor(scope, member)),
+    );
     if (!(result instanceof ApiError)) {
       // Adding an existing user attaches them; replace rather than duplicate their row.
-      this.list.update((rows) => [...rows.filter((row) => row.id !== result.id), result]);
+      this.list.update((rows) => [
+        ...rows.filter((row) => row.id !== result.id),
+        result,
+      ]);
       return null;
     }
     return result;
   }
 
-  changeRole(member: StaffMember, role: StaffMember['role']): Promise<ApiError | null> {
+  changeRole(
+    member: StaffMember,
+    role: StaffMember['role'],
+  ): Promise<ApiError | null> {
     return this.update(member, { role });
   }
 
-  setDisabled(member: StaffMember, disabled: boolean): Promise<ApiError | null> {
+  setDisabled(
+    member: StaffMember,
+    disabled: boolean,
+  ): Promise<ApiError | null> {
     return this.update(member, { disabled });
   }
 
   async remove(member: StaffMember): Promise<ApiError | null> {
     const scope = `remove:${member.id}`;
     const result = await this.withBusy(member.id, () =>
-      this.run(scope, this.api.remove(member.id, this.keys.keyFor(scope, null))),
+      this.run(
+        scope,
+        this.api.remove(member.id, this.keys.keyFor(scope, null)),
+      ),
     );
     if (result instanceof ApiError) {
       return result;
@@ -71,16 +90,24 @@ export class StaffUsersStore {
     return null;
   }
 
-  private async update(member: StaffMember, change: StaffMemberChange): Promise<ApiError | null> {
+  private async update(
+    member: StaffMember,
+    change: StaffMemberChange,
+  ): Promise<ApiError | null> {
     const scope = `update:${member.id}`;
     const result = await this.withBusy(member.id, () =>
-      this.run(scope, this.api.update(member.id, change, this.keys.keyFor(scope, change))),
+      this.run(
+        scope,
+        this.api.update(member.id, change, this.keys.keyFor(scope, change)),
+      ),
     );
     if (result instanceof ApiError) {
       return result;
     }
     const updated = result ?? { ...member, ...change };
-    this.list.update((rows) => rows.map((row) => (row.id === member.id ? updated : row)));
+    this.list.update((rows) =>
+      rows.map((row) => (row.id === member.id ? updated : row)),
+    );
     return null;
   }
 
@@ -99,7 +126,10 @@ export class StaffUsersStore {
     }
   }
 
-  private async run<T>(scope: string, request: Observable<T>): Promise<T | ApiError> {
+  private async run<T>(
+    scope: string,
+    request: Observable<T>,
+  ): Promise<T | ApiError> {
     try {
       const value = await firstValueFrom(request);
       this.keys.settle(scope);

@@ -8,12 +8,16 @@ describe('ChangePasswordPage', () => {
 
   async function render() {
     changePassword = jest.fn();
-    TestBed.configureTestingModule({ providers: [{ provide: SessionStore, useValue: { changePassword } }] });
+    TestBed.configureTestingModule({
+      providers: [{ provide: SessionStore, useValue: { changePassword } }],
+    });
     const fixture = TestBed.createComponent(ChangePasswordPage);
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
     const set = (id: string, value: string) => {
-      const input = root.querySelector<HTMLInputElement>(id) as HTMLInputElement;
+      const input = root.querySelector<HTMLInputElement>(
+        id,
+      ) as HTMLInputElement;
       input.value = value;
       input.dispatchEvent(new Event('input'));
     };
@@ -23,7 +27,12 @@ describe('ChangePasswordPage', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       await fixture.whenStable();
     };
-    return { root, set, submit, status: () => root.querySelector('#password-status')?.textContent?.trim() };
+    return {
+      root,
+      set,
+      submit,
+      status: () => root.querySelector('#password-status')?.textContent?.trim(),
+    };
   }
 
   it('checks length and confirmation before calling the API', async () => {
@@ -34,24 +43,36 @@ describe('ChangePasswordPage', () => {
     await submit();
     expect(changePassword).not.toHaveBeenCalled();
     expect(status()).toBe('Check the fields marked below.');
-    expect(root.querySelector('#pw-new-error')?.textContent).toContain('at least 12 characters');
-    expect(root.querySelector('#pw-confirm-error')?.textContent).toContain('differ');
+    expect(root.querySelector('#pw-new-error')?.textContent).toContain(
+      'at least 12 characters',
+    );
+    expect(root.querySelector('#pw-confirm-error')?.textContent).toContain(
+      'differ',
+    );
   });
 
   it('flags a wrong current password (400 on currentPassword) and reports success', async () => {
     const { root, set, submit, status } = await render();
     changePassword.mockRejectedValueOnce(
-      new ApiError(400, ErrorCode.VALIDATION_FAILED, 'The current password is not correct.', [
-        { field: 'currentPassword', message: 'is not correct' },
-      ]),
+      new ApiError(
+        400,
+        ErrorCode.VALIDATION_FAILED,
+        'The current password is not correct.',
+        [{ field: 'currentPassword', message: 'is not correct' }],
+      ),
     );
     set('#pw-current', 'not it');
     set('#pw-new', 'a long enough passphrase');
     set('#pw-confirm', 'a long enough passphrase');
     await submit();
-    expect(changePassword).toHaveBeenCalledWith('not it', 'a long enough passphrase');
+    expect(changePassword).toHaveBeenCalledWith(
+      'not it',
+      'a long enough passphrase',
+    );
     expect(status()).toBe('The current password is wrong.');
-    expect(root.querySelector('#pw-current')?.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      root.querySelector('#pw-current')?.getAttribute('aria-invalid'),
+    ).toBe('true');
 
     changePassword.mockResolvedValueOnce();
     set('#pw-current', 'the right one');

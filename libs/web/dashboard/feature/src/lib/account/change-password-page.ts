@@ -1,4 +1,10 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  signal,
+} from '@angular/core';
 import {
   AbstractControl,
   FormControl,
@@ -17,7 +23,9 @@ const MIN_LENGTH = 12;
 type Field = 'currentPassword' | 'newPassword' | 'confirmPassword';
 
 function confirmMatches(group: AbstractControl): ValidationErrors | null {
-  return group.get('newPassword')?.value === group.get('confirmPassword')?.value ? null : { mismatch: true };
+  return group.get('newPassword')?.value === group.get('confirmPassword')?.value
+    ? null
+    : { mismatch: true };
 }
 
 @Component({
@@ -33,12 +41,22 @@ export class ChangePasswordPage {
   protected readonly minLength = MIN_LENGTH;
   protected readonly form = new FormGroup(
     {
-      currentPassword: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+      currentPassword: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.required],
+      }),
       newPassword: new FormControl('', {
         nonNullable: true,
-        validators: [Validators.required, Validators.minLength(MIN_LENGTH), Validators.maxLength(128)],
+        validators: [
+          Validators.required,
+          Validators.minLength(MIN_LENGTH),
+          Validators.maxLength(128),
+        ],
       }),
-      confirmPassword: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+      confirmPassword: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.required],
+      }),
     },
     { validators: confirmMatches },
   );
@@ -51,8 +69,11 @@ export class ChangePasswordPage {
   protected showError(field: Field): boolean {
     const control = this.form.controls[field];
     const touched = control.touched || this.submitted();
-    const mismatch = field === 'confirmPassword' && this.form.hasError('mismatch') && touched;
-    return (control.invalid && touched) || mismatch || !!this.serverErrors()[field];
+    const mismatch =
+      field === 'confirmPassword' && this.form.hasError('mismatch') && touched;
+    return (
+      (control.invalid && touched) || mismatch || !!this.serverErrors()[field]
+    );
   }
 
   protected errorText(field: Field): string {
@@ -65,7 +86,9 @@ export class ChangePasswordPage {
     }
     const errors = this.form.controls[field].errors ?? {};
     if (errors['required']) {
-      return field === 'confirmPassword' ? 'Type the new password again.' : 'Enter a password.';
+      return field === 'confirmPassword'
+        ? 'Type the new password again.'
+        : 'Enter a password.';
     }
     if (errors['minlength']) {
       return `Use at least ${MIN_LENGTH} characters.`;
@@ -86,7 +109,9 @@ export class ChangePasswordPage {
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       this.status.set('Check the fields marked below.');
-      this.host.nativeElement.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
+      this.host.nativeElement
+        .querySelector<HTMLElement>('form [aria-invalid="true"]')
+        ?.focus();
       return;
     }
     const { currentPassword, newPassword } = this.form.getRawValue();
@@ -100,13 +125,18 @@ export class ChangePasswordPage {
     } catch (error) {
       const apiError = toApiError(error);
       const wrongCurrent =
-        apiError.code === ErrorCode.INVALID_CREDENTIALS || !!apiError.fieldError('currentPassword');
+        apiError.code === ErrorCode.INVALID_CREDENTIALS ||
+        !!apiError.fieldError('currentPassword');
       if (wrongCurrent) {
-        this.serverErrors.set({ currentPassword: 'The current password is wrong.' });
+        this.serverErrors.set({
+          currentPassword: 'The current password is wrong.',
+        });
         this.status.set('The current password is wrong.');
       } else if (apiError.code === ErrorCode.VALIDATION_FAILED) {
         const problem = apiError.fieldError('newPassword');
-        const message = problem ? `The new password ${problem}.` : apiError.detail;
+        const message = problem
+          ? `The new password ${problem}.`
+          : apiError.detail;
         this.serverErrors.set({ newPassword: message });
         this.status.set(message);
       } else {

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import {
   AbstractControl,
   FormControl,
@@ -7,23 +14,24 @@ import {
   ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { AuditEvent, AuditFilters, AuditStore } from '@foyer/web/dashboard-data-access';
+import {
+  AuditEvent,
+  AuditFilters,
+  AuditStore,
+} from '@foyer/web/dashboard-data-access';
 import { describeApiError } from '../messages/api-messages';
+import { Pager } from '../pager/pager';
+import { localToIso } from '../time/local-time';
 
 /** The API's rule for an action name, e.g. `auth.login_succeeded`. */
 const ACTION = /^[a-z][a-z0-9_.]{1,63}$/;
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const UUID =
+  /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
-/** A `datetime-local` value (the user's local time) as ISO-8601 UTC; undefined when empty. */
-export function localToIso(value: string): string | undefined {
-  if (!value) {
-    return undefined;
-  }
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
-const TIME_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+});
 
 function fromBeforeTo(group: AbstractControl): ValidationErrors | null {
   const from = localToIso(group.get('from')?.value ?? '');
@@ -33,7 +41,7 @@ function fromBeforeTo(group: AbstractControl): ValidationErrors | null {
 
 @Component({
   selector: 'foyer-audit-page',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, Pager],
   providers: [AuditStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-page.html',
@@ -45,8 +53,14 @@ export class AuditPage {
 
   protected readonly filters = new FormGroup(
     {
-      action: new FormControl('', { nonNullable: true, validators: [Validators.pattern(ACTION)] }),
-      actorId: new FormControl('', { nonNullable: true, validators: [Validators.pattern(UUID)] }),
+      action: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.pattern(ACTION)],
+      }),
+      actorId: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.pattern(UUID)],
+      }),
       from: new FormControl('', { nonNullable: true }),
       to: new FormControl('', { nonNullable: true }),
     },
@@ -118,7 +132,9 @@ export class AuditPage {
     if (this.filters.invalid) {
       this.filters.markAllAsTouched();
       this.filterError.set('Check the filters marked below.');
-      this.host.nativeElement.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus();
+      this.host.nativeElement
+        .querySelector<HTMLElement>('form [aria-invalid="true"]')
+        ?.focus();
       return;
     }
     this.filterError.set('');

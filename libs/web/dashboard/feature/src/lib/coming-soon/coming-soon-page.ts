@@ -14,5 +14,6 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 })
 export class ComingSoonPage {
   protected readonly heading: string =
-    (inject(ActivatedRoute).snapshot.data['heading'] as string | undefined) ?? 'Coming soon';
+    (inject(ActivatedRoute).snapshot.data['heading'] as string | undefined) ??
+    'Coming soon';
 }

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { SessionStore } from '@foyer/web/data-access';
 import { visibleNavItems } from '../shell/staff-nav';
@@ -25,7 +30,10 @@ import { visibleNavItems } from '../shell/staff-nav';
         }
       </ul>
     } @else {
-      <p>Your role has no staff areas yet. Ask an owner or admin if that is wrong.</p>
+      <p>
+        Your role has no staff areas yet. Ask an owner or admin if that is
+        wrong.
+      </p>
     }
   `,
   styles: `
@@ -42,5 +50,7 @@ export class StaffLanding {
   protected readonly user = this.session.user;
   protected readonly tenant = this.session.tenant;
   protected readonly role = this.session.role;
-  protected readonly items = computed(() => visibleNavItems((p) => this.session.can(p)));
+  protected readonly items = computed(() =>
+    visibleNavItems((p) => this.session.can(p)),
+  );
 }

@@ -53,9 +53,17 @@ describe('LoginPage', () => {
       const label = root.querySelector(`label[for="${input.id}"]`);
       expect(label?.textContent?.trim()).toBeTruthy();
     }
-    expect(root.querySelector('label[for="login-email"]')?.textContent).toContain('Email');
-    expect(root.querySelector('label[for="login-password"]')?.textContent).toContain('Password');
-    expect(root.querySelector('[data-testid="login-error"]')?.getAttribute('aria-live')).toBe('assertive');
+    expect(
+      root.querySelector('label[for="login-email"]')?.textContent,
+    ).toContain('Email');
+    expect(
+      root.querySelector('label[for="login-password"]')?.textContent,
+    ).toContain('Password');
+    expect(
+      root
+        .querySelector('[data-testid="login-error"]')
+        ?.getAttribute('aria-live'),
+    ).toBe('assertive');
   });
 
   it('announces missing fields, links the errors and focuses the first one', async () => {
@@ -66,13 +74,21 @@ describe('LoginPage', () => {
     const email = q<HTMLInputElement>('login-email');
     expect(email.getAttribute('aria-invalid')).toBe('true');
     const describedBy = email.getAttribute('aria-describedby') ?? '';
-    expect(document.getElementById(describedBy)?.textContent).toContain('Enter your email address.');
+    expect(document.getElementById(describedBy)?.textContent).toContain(
+      'Enter your email address.',
+    );
     expect(document.activeElement).toBe(email);
   });
 
   it('says "Email or password is wrong" for 401 INVALID_CREDENTIALS and clears the password', async () => {
     const { q, type, submit, status } = await open();
-    login.mockRejectedValue(new ApiError(401, ErrorCode.INVALID_CREDENTIALS, 'Invalid email or password'));
+    login.mockRejectedValue(
+      new ApiError(
+        401,
+        ErrorCode.INVALID_CREDENTIALS,
+        'Invalid email or password',
+      ),
+    );
     type('login-email', 'ana@venue.test');
     type('login-password', 'not it');
     type('login-venue', 'teatro');
@@ -80,7 +96,9 @@ describe('LoginPage', () => {
     expect(login).toHaveBeenCalledWith('ana@venue.test', 'not it', 'teatro');
     expect(status()).toBe('Email or password is wrong.');
     expect(q<HTMLInputElement>('login-password').value).toBe('');
-    expect(q<HTMLInputElement>('login-password').getAttribute('aria-invalid')).toBe('false');
+    expect(
+      q<HTMLInputElement>('login-password').getAttribute('aria-invalid'),
+    ).toBe('false');
   });
 
   it('sends the venue lowercased and refuses one the API would reject', async () => {
@@ -99,8 +117,16 @@ describe('LoginPage', () => {
   });
 
   it.each([
-    [ErrorCode.ACCOUNT_LOCKED, 840, 'this account is locked. Try again in 14 minutes.'],
-    [ErrorCode.RATE_LIMITED, 45, 'Too many sign-in attempts from this network. Try again in 45 seconds.'],
+    [
+      ErrorCode.ACCOUNT_LOCKED,
+      840,
+      'this account is locked. Try again in 14 minutes.',
+    ],
+    [
+      ErrorCode.RATE_LIMITED,
+      45,
+      'Too many sign-in attempts from this network. Try again in 45 seconds.',
+    ],
     [ErrorCode.RATE_LIMITED, null, 'Try again in a little while.'],
   ])('explains 429 %s with the wait', async (code, retryAfter, text) => {
     const { type, submit, status } = await open();
@@ -121,7 +147,9 @@ describe('LoginPage', () => {
   });
 
   it('ignores a return URL that leaves the app and goes to /staff', async () => {
-    const { type, submit } = await open('/login?returnUrl=https%3A%2F%2Fevil.example%2F');
+    const { type, submit } = await open(
+      '/login?returnUrl=https%3A%2F%2Fevil.example%2F',
+    );
     login.mockResolvedValue();
     type('login-email', 'ana@venue.test');
     type('login-password', 'pw');

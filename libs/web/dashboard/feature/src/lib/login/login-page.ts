@@ -31,7 +31,9 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 const normaliseSlug = (value: string) => value.trim().toLowerCase();
 
-function slugValidator(control: AbstractControl<string>): ValidationErrors | null {
+function slugValidator(
+  control: AbstractControl<string>,
+): ValidationErrors | null {
   const slug = normaliseSlug(control.value ?? '');
   return slug === '' || SLUG.test(slug) ? null : { slug: true };
 }
@@ -69,7 +71,11 @@ export class LoginPage {
   protected readonly form = new FormGroup({
     email: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.email, Validators.maxLength(254)],
+      validators: [
+        Validators.required,
+        Validators.email,
+        Validators.maxLength(254),
+      ],
     }),
     password: new FormControl('', {
       nonNullable: true,
@@ -98,9 +104,13 @@ export class LoginPage {
     const errors = this.form.controls[field].errors ?? {};
     switch (field) {
       case 'email':
-        return errors['required'] ? 'Enter your email address.' : 'Enter a valid email address.';
+        return errors['required']
+          ? 'Enter your email address.'
+          : 'Enter a valid email address.';
       case 'password':
-        return errors['required'] ? 'Enter your password.' : 'That password is too long.';
+        return errors['required']
+          ? 'Enter your password.'
+          : 'That password is too long.';
       case 'tenantSlug':
         return 'Use the venue name from your invitation: letters, digits and "-".';
     }
@@ -114,9 +124,13 @@ export class LoginPage {
     this.formError.set('');
     if (this.form.invalid) {
       this.form.markAllAsTouched();
-      const invalid = (['email', 'password', 'tenantSlug'] as const).filter((f) => this.form.controls[f].invalid);
+      const invalid = (['email', 'password', 'tenantSlug'] as const).filter(
+        (f) => this.form.controls[f].invalid,
+      );
       this.formError.set(
-        invalid.length === 1 ? 'Check the field marked below.' : `Check the ${invalid.length} fields marked below.`,
+        invalid.length === 1
+          ? 'Check the field marked below.'
+          : `Check the ${invalid.length} fields marked below.`,
       );
       this.focus(`#login-${invalid[0]}`);
       return;
@@ -137,7 +151,9 @@ export class LoginPage {
     } finally {
       this.submitting.set(false);
     }
-    const target = safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')) ?? DEFAULT_AFTER_LOGIN;
+    const target =
+      safeReturnUrl(this.route.snapshot.queryParamMap.get('returnUrl')) ??
+      DEFAULT_AFTER_LOGIN;
     await this.router.navigateByUrl(target);
   }
 

@@ -13,14 +13,69 @@ export interface StaffNavItem {
 }
 
 export const STAFF_NAV: readonly StaffNavItem[] = [
-  { id: 'performances', label: 'Performances', path: 'performances', permission: Permission.PERFORMANCES_VIEW, ready: false },
-  { id: 'reservations', label: 'Reservations', path: 'reservations', permission: Permission.RESERVATIONS_VIEW, ready: false },
-  { id: 'door', label: 'Door', path: 'door', permission: Permission.CHECKIN_SCAN, ready: false },
-  { id: 'orders', label: 'Orders', path: 'orders', permission: Permission.ORDERS_VIEW, ready: false },
-  { id: 'menu', label: 'Menu', path: 'menu', permission: Permission.MENU_VIEW, ready: false },
-  { id: 'tables', label: 'Tables', path: 'tables', permission: Permission.TABLES_MANAGE, ready: false },
-  { id: 'staff', label: 'Staff', path: 'users', permission: Permission.USERS_VIEW, ready: true },
-  { id: 'audit', label: 'Audit', path: 'audit', permission: Permission.AUDIT_VIEW, ready: true },
+  {
+    id: 'performances',
+    label: 'Performances',
+    path: 'performances',
+    permission: Permission.PERFORMANCES_VIEW,
+    ready: true,
+  },
+  {
+    id: 'rooms',
+    label: 'Rooms',
+    path: 'rooms',
+    permission: Permission.PERFORMANCES_VIEW,
+    ready: true,
+  },
+  {
+    id: 'reservations',
+    label: 'Reservations',
+    path: 'reservations',
+    permission: Permission.RESERVATIONS_VIEW,
+    ready: true,
+  },
+  {
+    id: 'door',
+    label: 'Door',
+    path: 'door',
+    permission: Permission.CHECKIN_SCAN,
+    ready: false,
+  },
+  {
+    id: 'orders',
+    label: 'Orders',
+    path: 'orders',
+    permission: Permission.ORDERS_VIEW,
+    ready: false,
+  },
+  {
+    id: 'menu',
+    label: 'Menu',
+    path: 'menu',
+    permission: Permission.MENU_VIEW,
+    ready: false,
+  },
+  {
+    id: 'tables',
+    label: 'Tables',
+    path: 'tables',
+    permission: Permission.TABLES_MANAGE,
+    ready: false,
+  },
+  {
+    id: 'staff',
+    label: 'Staff',
+    path: 'users',
+    permission: Permission.USERS_VIEW,
+    ready: true,
+  },
+  {
+    id: 'audit',
+    label: 'Audit',
+    path: 'audit',
+    permission: Permission.AUDIT_VIEW,
+    ready: true,
+  },
 ];
 
 /** The items a role may see. Hiding is a courtesy: the route guards and the API enforce. */

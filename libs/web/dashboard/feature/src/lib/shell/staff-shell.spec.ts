@@ -13,11 +13,19 @@ const bar = { id: 't-2', slug: 'bar', name: 'Bar' };
 
 class FakeSession {
   readonly roleSignal = signal<Role>('viewer');
-  readonly user = signal({ id: 'u-1', email: 'ana@venue.test', displayName: 'Ana' });
+  readonly user = signal({
+    id: 'u-1',
+    email: 'ana@venue.test',
+    displayName: 'Ana',
+  });
   readonly tenant = signal(teatro);
   readonly role = this.roleSignal.asReadonly();
-  readonly memberships = signal<readonly Membership[]>([{ tenant: teatro, role: 'viewer' }]);
-  private readonly granted = computed(() => ROLE_PERMISSIONS[this.roleSignal()]);
+  readonly memberships = signal<readonly Membership[]>([
+    { tenant: teatro, role: 'viewer' },
+  ]);
+  private readonly granted = computed(
+    () => ROLE_PERMISSIONS[this.roleSignal()],
+  );
   readonly logout = jest.fn(async () => undefined);
   readonly logoutAll = jest.fn(async () => undefined);
   readonly switchTenant = jest.fn(async (id: string) => {
@@ -46,7 +54,8 @@ describe('StaffShell', () => {
     const fixture = TestBed.createComponent(StaffShell);
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
-    const link = (id: string) => root.querySelector<HTMLAnchorElement>(`[data-testid="nav-${id}"]`);
+    const link = (id: string) =>
+      root.querySelector<HTMLAnchorElement>(`[data-testid="nav-${id}"]`);
     return { fixture, root, link };
   }
 
@@ -67,8 +76,12 @@ describe('StaffShell', () => {
 
   it('has a labelled navigation landmark and a menu toggle that reports its state', async () => {
     const { fixture, root } = await render('manager');
-    expect(root.querySelector('nav')?.getAttribute('aria-label')).toBe('Staff sections');
-    const toggle = root.querySelector<HTMLButtonElement>('button[aria-controls="staff-nav"]');
+    expect(root.querySelector('nav')?.getAttribute('aria-label')).toBe(
+      'Staff sections',
+    );
+    const toggle = root.querySelector<HTMLButtonElement>(
+      'button[aria-controls="staff-nav"]',
+    );
     expect(toggle?.getAttribute('aria-expanded')).toBe('false');
     toggle?.click();
     await fixture.whenStable();
@@ -92,7 +105,9 @@ describe('StaffShell', () => {
     ]);
     await fixture.whenStable();
     const select = root.querySelector<HTMLSelectElement>('#tenant-switcher');
-    expect(root.querySelector('label[for="tenant-switcher"]')?.textContent).toContain('Venue');
+    expect(
+      root.querySelector('label[for="tenant-switcher"]')?.textContent,
+    ).toContain('Venue');
     if (!select) {
       throw new Error('no switcher');
     }
@@ -100,6 +115,8 @@ describe('StaffShell', () => {
     select.dispatchEvent(new Event('change'));
     await fixture.whenStable();
     expect(session.switchTenant).toHaveBeenCalledWith('t-2');
-    expect(root.querySelector('[data-testid="shell-status"]')?.textContent).toContain('Switched to Bar.');
+    expect(
+      root.querySelector('[data-testid="shell-status"]')?.textContent,
+    ).toContain('Switched to Bar.');
   });
 });

@@ -8,7 +8,12 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NavigationEnd, Router, RouterLink, RouterOutlet } from '@angular/router';
+import {
+  NavigationEnd,
+  Router,
+  RouterLink,
+  RouterOutlet,
+} from '@angular/router';
 import { ApiError, SessionStore, toApiError } from '@foyer/web/data-access';
 import { filter } from 'rxjs';
 import { describeApiError } from '../messages/api-messages';
@@ -35,7 +40,9 @@ export class StaffShell {
   protected readonly tenant = this.session.tenant;
   protected readonly role = this.session.role;
   protected readonly memberships = this.session.memberships;
-  protected readonly navItems = computed(() => visibleNavItems((p) => this.session.can(p)));
+  protected readonly navItems = computed(() =>
+    visibleNavItems((p) => this.session.can(p)),
+  );
   /** Path of the current page, without query or fragment, for marking the active link. */
   private readonly currentPath = signal(this.pathOf(this.router.url));
   protected readonly navOpen = signal(false);
@@ -63,7 +70,9 @@ export class StaffShell {
    */
   protected isActive(path: string, exact = false): boolean {
     const current = this.currentPath();
-    return exact ? current === path : current === path || current.startsWith(`${path}/`);
+    return exact
+      ? current === path
+      : current === path || current.startsWith(`${path}/`);
   }
 
   protected toggleNav(): void {
@@ -77,7 +86,9 @@ export class StaffShell {
   protected closePopups(): void {
     if (this.menuOpen()) {
       this.menuOpen.set(false);
-      this.host.nativeElement.querySelector<HTMLElement>('[data-testid="user-menu"]')?.focus();
+      this.host.nativeElement
+        .querySelector<HTMLElement>('[data-testid="user-menu"]')
+        ?.focus();
     }
     this.navOpen.set(false);
   }
@@ -93,12 +104,16 @@ export class StaffShell {
     this.announcement.set('');
     try {
       await this.session.switchTenant(tenantId);
-      this.announcement.set(`Switched to ${this.tenant()?.name ?? 'the venue'}.`);
+      this.announcement.set(
+        `Switched to ${this.tenant()?.name ?? 'the venue'}.`,
+      );
       // Pages hold the previous venue's data and may not be allowed in this one.
       await this.router.navigateByUrl('/staff');
     } catch (error) {
       select.value = current.id;
-      this.announcement.set(`Could not switch venue. ${describeApiError(toApiError(error))}`);
+      this.announcement.set(
+        `Could not switch venue. ${describeApiError(toApiError(error))}`,
+      );
     } finally {
       this.busy.set(false);
     }

@@ -1,14 +1,36 @@
 import { ErrorCode } from '@foyer/contracts';
 import { ApiError } from '@foyer/web/data-access';
-import { assignableRoles, lockedReason, memberErrorMessage } from './member-rules';
+import {
+  assignableRoles,
+  lockedReason,
+  memberErrorMessage,
+} from './member-rules';
 
-const owner = { id: 'o', email: 'o@v.test', displayName: 'O', role: 'owner', disabled: false } as const;
-const host = { id: 'h', email: 'h@v.test', displayName: 'H', role: 'host', disabled: false } as const;
+const owner = {
+  id: 'o',
+  email: 'o@v.test',
+  displayName: 'O',
+  role: 'owner',
+  disabled: false,
+} as const;
+const host = {
+  id: 'h',
+  email: 'h@v.test',
+  displayName: 'H',
+  role: 'host',
+  disabled: false,
+} as const;
 
 describe('member rules', () => {
   it('offers owner only to owners', () => {
     expect(assignableRoles('owner')).toContain('owner');
-    expect(assignableRoles('admin')).toEqual(['admin', 'manager', 'host', 'kitchen', 'viewer']);
+    expect(assignableRoles('admin')).toEqual([
+      'admin',
+      'manager',
+      'host',
+      'kitchen',
+      'viewer',
+    ]);
   });
 
   it('locks your own row and owners for non-owners', () => {
@@ -19,7 +41,11 @@ describe('member rules', () => {
   });
 
   it('explains 409 LAST_OWNER and 403', () => {
-    expect(memberErrorMessage(new ApiError(409, ErrorCode.LAST_OWNER, 'x'))).toMatch(/without an owner/);
-    expect(memberErrorMessage(new ApiError(403, ErrorCode.FORBIDDEN, 'x'))).toMatch(/does not allow/);
+    expect(
+      memberErrorMessage(new ApiError(409, ErrorCode.LAST_OWNER, 'x')),
+    ).toMatch(/without an owner/);
+    expect(
+      memberErrorMessage(new ApiError(403, ErrorCode.FORBIDDEN, 'x')),
+    ).toMatch(/does not allow/);
   });
 });

@@ -8,11 +8,17 @@ import { describeApiError } from '../messages/api-messages';
  * the rest with 403; offering it would only produce errors).
  */
 export function assignableRoles(actorRole: Role | null): readonly Role[] {
-  return actorRole === Role.OWNER ? ROLES : ROLES.filter((role) => role !== Role.OWNER);
+  return actorRole === Role.OWNER
+    ? ROLES
+    : ROLES.filter((role) => role !== Role.OWNER);
 }
 
 /** Why the actor may not change this member, or null when they may. */
-export function lockedReason(actorRole: Role | null, actorId: string | null, member: StaffMember): string | null {
+export function lockedReason(
+  actorRole: Role | null,
+  actorId: string | null,
+  member: StaffMember,
+): string | null {
   if (member.id === actorId) {
     return 'This is you. Another owner or admin can change your access.';
   }

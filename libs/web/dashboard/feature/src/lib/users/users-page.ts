@@ -6,18 +6,28 @@ import {
   inject,
   signal,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { ErrorCode, Permission, Role, isRole } from '@foyer/contracts';
 import { SessionStore } from '@foyer/web/data-access';
 import { StaffMember, StaffUsersStore } from '@foyer/web/dashboard-data-access';
 import { describeApiError } from '../messages/api-messages';
-import { assignableRoles, lockedReason, memberErrorMessage } from './member-rules';
+import { Pager } from '../pager/pager';
+import {
+  assignableRoles,
+  lockedReason,
+  memberErrorMessage,
+} from './member-rules';
 
 type AddField = 'email' | 'displayName' | 'role';
 
 @Component({
   selector: 'foyer-users-page',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, Pager],
   providers: [StaffUsersStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-page.html',
@@ -28,15 +38,21 @@ export class UsersPage {
   private readonly session = inject(SessionStore);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
-  protected readonly canManage = computed(() => this.session.can(Permission.USERS_MANAGE));
-  protected readonly roles = computed(() => assignableRoles(this.session.role()));
+  protected readonly canManage = computed(() =>
+    this.session.can(Permission.USERS_MANAGE),
+  );
+  protected readonly roles = computed(() =>
+    assignableRoles(this.session.role()),
+  );
   /** Polite live region: results of row actions and of adding. */
   protected readonly status = signal('');
   /** Assertive live region inside the add form. */
   protected readonly addError = signal('');
   protected readonly addSubmitted = signal(false);
   protected readonly adding = signal(false);
-  private readonly serverFieldErrors = signal<Partial<Record<AddField, string>>>({});
+  private readonly serverFieldErrors = signal<
+    Partial<Record<AddField, string>>
+  >({});
   protected readonly confirmingRemove = signal<string | null>(null);
   /** Role picked in a row's select, applied by its "Change role" button. */
   private readonly pickedRoles = signal<Readonly<Record<string, Role>>>({});
@@ -44,13 +60,20 @@ export class UsersPage {
   protected readonly addForm = new FormGroup({
     email: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.email, Validators.maxLength(254)],
+      validators: [
+        Validators.required,
+        Validators.email,
+        Validators.maxLength(254),
+      ],
     }),
     displayName: new FormControl('', {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(120)],
     }),
-    role: new FormControl<Role>(Role.VIEWER, { nonNullable: true, validators: [Validators.required] }),
+    role: new FormControl<Role>(Role.VIEWER, {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
   });
 
   constructor() {
@@ -58,7 +81,11 @@ export class UsersPage {
   }
 
   protected locked(member: StaffMember): string | null {
-    return lockedReason(this.session.role(), this.session.user()?.id ?? null, member);
+    return lockedReason(
+      this.session.role(),
+      this.session.user()?.id ?? null,
+      member,
+    );
   }
 
   protected pickedRole(member: StaffMember): Role {
@@ -80,7 +107,10 @@ export class UsersPage {
 
   protected showAddError(field: AddField): boolean {
     const control = this.addForm.controls[field];
-    return (control.invalid && (control.touched || this.addSubmitted())) || !!this.serverFieldErrors()[field];
+    return (
+      (control.invalid && (control.touched || this.addSubmitted())) ||
+      !!this.serverFieldErrors()[field]
+    );
   }
 
   protected addErrorText(field: AddField): string {
@@ -93,7 +123,11 @@ export class UsersPage {
     }
     const errors = this.addForm.controls[field].errors ?? {};
     if (errors['required']) {
-      return field === 'email' ? 'Enter an email address.' : field === 'displayName' ? 'Enter a name.' : 'Choose a role.';
+      return field === 'email'
+        ? 'Enter an email address.'
+        : field === 'displayName'
+          ? 'Enter a name.'
+          : 'Choose a role.';
     }
     if (errors['email']) {
       return 'Enter a valid email address.';
@@ -116,13 +150,24 @@ export class UsersPage {
     }
     const { email, displayName, role } = this.addForm.getRawValue();
     this.adding.set(true);
-    const error = await this.store.add({ email: email.trim(), displayName: displayName.trim(), role });
+    const error = await this.store.add({
+      email: email.trim(),
+      displayName: displayName.trim(),
+      role,
+    });
     this.adding.set(false);
     if (error) {
-      if (error.code === ErrorCode.VALIDATION_FAILED && error.fieldErrors.length > 0) {
+      if (
+        error.code === ErrorCode.VALIDATION_FAILED &&
+        error.fieldErrors.length > 0
+      ) {
         const fields: Partial<Record<AddField, string>> = {};
         for (const problem of error.fieldErrors) {
-          if (problem.field === 'email' || problem.field === 'displayName' || problem.field === 'role') {
+          if (
+            problem.field === 'email' ||
+            problem.field === 'displayName' ||
+            problem.field === 'role'
+          ) {
             fields[problem.field] ??= problem.message;
           }
         }
@@ -143,7 +188,11 @@ export class UsersPage {
       return;
     }
     const error = await this.store.changeRole(member, role);
-    this.status.set(error ? memberErrorMessage(error) : `${this.nameOf(member)} is now ${role}.`);
+    this.status.set(
+      error
+        ? memberErrorMessage(error)
+        : `${this.nameOf(member)} is now ${role}.`,
+    );
     if (!error) {
       this.pickedRoles.update((picked) => {
         const rest = { ...picked };
@@ -166,7 +215,11 @@ export class UsersPage {
   protected async remove(member: StaffMember): Promise<void> {
     const error = await this.store.remove(member);
     this.confirmingRemove.set(null);
-    this.status.set(error ? memberErrorMessage(error) : `${this.nameOf(member)} was removed from this venue.`);
+    this.status.set(
+      error
+        ? memberErrorMessage(error)
+        : `${this.nameOf(member)} was removed from this venue.`,
+    );
   }
 
   protected loadError(): string {
@@ -179,6 +232,10 @@ export class UsersPage {
   }
 
   private focusFirstInvalid(): void {
-    this.host.nativeElement.querySelector<HTMLElement>('form [aria-invalid="true"], form .ng-invalid')?.focus();
+    this.host.nativeElement
+      .querySelector<HTMLElement>(
+        'form [aria-invalid="true"], form .ng-invalid',
+      )
+      ?.focus();
   }
 }
