@@ -24,7 +24,7 @@ function isSentState(value: unknown): value is BookingSentState {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="sent-title">
-      <h1 id="sent-title">Check your email</h1>
+      <h1 id="sent-title" tabindex="-1">Check your email</h1>
       @if (booking; as b) {
         <p>
           We sent a confirmation link for <strong>{{ b.title }}</strong> to

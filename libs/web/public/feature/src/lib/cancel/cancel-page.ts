@@ -33,7 +33,7 @@ export function cancelFailure(error: ApiError): CancelState {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="cancel-title">
-      <h1 id="cancel-title">{{ heading() }}</h1>
+      <h1 id="cancel-title" tabindex="-1">{{ heading() }}</h1>
       <div
         aria-live="polite"
         aria-atomic="true"

@@ -49,7 +49,7 @@ export function confirmFailure(error: ApiError): ConfirmOutcome {
   styleUrl: '../shared/facts.css',
   template: `
     <section aria-labelledby="confirm-title">
-      <h1 id="confirm-title">{{ heading() }}</h1>
+      <h1 id="confirm-title" tabindex="-1">{{ heading() }}</h1>
       <div
         aria-live="polite"
         aria-atomic="true"

@@ -34,7 +34,7 @@ type TicketState =
   styleUrls: ['../shared/facts.css', './ticket-page.css'],
   template: `
     <section aria-labelledby="ticket-title">
-      <h1 id="ticket-title">Your ticket</h1>
+      <h1 id="ticket-title" tabindex="-1">Your ticket</h1>
       <div
         aria-live="polite"
         aria-atomic="true"
