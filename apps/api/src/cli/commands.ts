@@ -2,6 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuditLog } from '@foyer/api/audit';
 import { StaffAccounts } from '@foyer/api/auth';
+import { seedDemoMenu } from '@foyer/api/menu';
 import { ROLES, Role } from '@foyer/contracts';
 import { APP_CONFIG, AppConfig, TenantContext, ensureDatabase, ensureRoles, loadConfig, targetFromUrls } from '@foyer/api/platform';
 import { TenantDirectory } from '@foyer/api/tenants';
@@ -144,6 +145,7 @@ export async function demoSeed(out: Output): Promise<void> {
     const id = existing ?? (await directory.create(DEMO_TENANT)).id;
     await app.get(TenantContext).run(id, async (manager) => {
       await seedDemoProgramme(manager, id);
+      await seedDemoMenu(manager, id);
       for (const role of ROLES) {
         const name = `Demo ${role[0].toUpperCase()}${role.slice(1)}`;
         await app.get(StaffAccounts).addMember({ email: demoLogin(role), displayName: name, role, password: DEMO_STAFF_PASSWORD });

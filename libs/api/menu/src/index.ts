@@ -6,3 +6,4 @@ export * from './lib/entities/menu-item.entity';
 export * from './lib/menu.service';
 export * from './lib/media/media-storage';
 export * from './lib/media/media-url';
+export * from './lib/demo-menu';

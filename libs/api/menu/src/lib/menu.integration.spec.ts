@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import request from 'supertest';
+import { DEMO_MENU, seedDemoMenu } from './demo-menu';
 import { MenuModule } from './menu.module';
 
 const PASSWORD = 'Stage-door-7-lights';
@@ -512,6 +513,27 @@ describe('menu (real PostgreSQL and Redis)', () => {
       const res = await menuOf('no-such-venue').expect(404);
       expect(res.body.code).toBe('NOT_FOUND');
       await menuOf('Not_A_Slug').expect(404);
+    });
+  });
+
+  describe('demo seed', () => {
+    it('seeds the demo menu once, visible on the public menu', async () => {
+      const tenant = await createTenantRow(app, 'seeded');
+      await app.get(TenantContext).run(tenant, (m) => seedDemoMenu(m, tenant));
+      await app.get(TenantContext).run(tenant, (m) => seedDemoMenu(m, tenant));
+      const res = await http()
+        .get('/api/public/venues/seeded/menu')
+        .expect(200);
+      expect(res.body.categories.map((c: { name: string }) => c.name)).toEqual(
+        DEMO_MENU.map((c) => c.name),
+      );
+      const items = res.body.categories.flatMap(
+        (c: { items: { currency: string }[] }) => c.items,
+      );
+      expect(items).toHaveLength(12);
+      expect(
+        new Set(items.map((i: { currency: string }) => i.currency)),
+      ).toEqual(new Set(['EUR']));
     });
   });
 

@@ -1,0 +1,131 @@
+import { EntityManager } from 'typeorm';
+
+interface DemoItem {
+  name: string;
+  description: string;
+  priceCents: number;
+  allergens: string[];
+}
+
+/** The demo venue's bar menu, in EUR; names and allergens only, no images. */
+export const DEMO_MENU: readonly {
+  name: string;
+  items: readonly DemoItem[];
+}[] = [
+  {
+    name: 'Before the show',
+    items: [
+      {
+        name: 'Tomato soup',
+        description: 'Slow-roasted tomatoes, basil oil',
+        priceCents: 650,
+        allergens: ['celery'],
+      },
+      {
+        name: 'Sourdough and butter',
+        description: 'Baked this morning',
+        priceCents: 450,
+        allergens: ['gluten', 'milk'],
+      },
+      {
+        name: 'Marinated olives',
+        description: 'Lemon, thyme, chilli',
+        priceCents: 400,
+        allergens: [],
+      },
+      {
+        name: 'Cheese board',
+        description: 'Three regional cheeses, grapes, crackers',
+        priceCents: 1250,
+        allergens: ['milk', 'gluten', 'nuts'],
+      },
+    ],
+  },
+  {
+    name: 'Interval',
+    items: [
+      {
+        name: 'Pretzel',
+        description: 'With mustard',
+        priceCents: 350,
+        allergens: ['gluten', 'mustard'],
+      },
+      {
+        name: 'Chocolate brownie',
+        description: 'Dark chocolate, walnuts',
+        priceCents: 450,
+        allergens: ['gluten', 'eggs', 'milk', 'nuts'],
+      },
+      {
+        name: 'Salted almonds',
+        description: '',
+        priceCents: 300,
+        allergens: ['nuts'],
+      },
+    ],
+  },
+  {
+    name: 'Drinks',
+    items: [
+      {
+        name: 'Sparkling wine',
+        description: '125 ml',
+        priceCents: 850,
+        allergens: ['sulphites'],
+      },
+      {
+        name: 'House red',
+        description: '150 ml',
+        priceCents: 650,
+        allergens: ['sulphites'],
+      },
+      {
+        name: 'Pale ale',
+        description: '330 ml bottle',
+        priceCents: 550,
+        allergens: ['gluten'],
+      },
+      {
+        name: 'Elderflower lemonade',
+        description: '250 ml',
+        priceCents: 400,
+        allergens: [],
+      },
+      { name: 'Espresso', description: '', priceCents: 280, allergens: [] },
+    ],
+  },
+];
+
+/** Seeds the demo menu once: a venue that already has categories is left as it is. */
+export async function seedDemoMenu(
+  manager: EntityManager,
+  tenantId: string,
+): Promise<void> {
+  const [{ count }] = (await manager.query(
+    'SELECT count(*)::int AS count FROM menu_category',
+  )) as { count: number }[];
+  if (count > 0) {
+    return;
+  }
+  for (const [categoryIndex, category] of DEMO_MENU.entries()) {
+    const [{ id }] = (await manager.query(
+      'INSERT INTO menu_category (tenant_id, name, position) VALUES ($1, $2, $3) RETURNING id',
+      [tenantId, category.name, (categoryIndex + 1) * 10],
+    )) as { id: string }[];
+    for (const [itemIndex, item] of category.items.entries()) {
+      await manager.query(
+        `INSERT INTO menu_item (tenant_id, category_id, name, description, price_cents, currency, allergens, position)
+         VALUES ($1, $2, $3, $4, $5, 'EUR', $6, $7)`,
+        [
+          tenantId,
+          id,
+          item.name,
+          item.description,
+          item.priceCents,
+          item.allergens,
+          (itemIndex + 1) * 10,
+        ],
+      );
+    }
+  }
+}
