@@ -78,6 +78,13 @@ export const staffRoutes: Routes = [
           ),
       },
       {
+        // Its own library: the camera scanner and @zxing download only with this route.
+        path: 'check-in',
+        canActivate: [permissionGuard(Permission.CHECKIN_SCAN)],
+        loadChildren: () =>
+          import('@foyer/web/check-in').then((m) => m.checkInRoutes),
+      },
+      {
         path: 'account',
         title: 'Change password · Foyer',
         loadComponent: () =>

@@ -37,9 +37,9 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
   {
     id: 'door',
     label: 'Door',
-    path: 'door',
+    path: 'check-in',
     permission: Permission.CHECKIN_SCAN,
-    ready: false,
+    ready: true,
   },
   {
     id: 'orders',
