@@ -3,6 +3,7 @@ import { Identity1763900000000 } from './1763900000000-identity';
 import { Reservations1764000000000 } from './1764000000000-reservations';
 import { Privacy1764050000000 } from './1764050000000-privacy';
 import { Menu1764200000000 } from './1764200000000-menu';
+import { Ordering1764300000000 } from './1764300000000-ordering';
 
 /** Every migration, in order. The CLI and the test database template run exactly these. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   Reservations1764000000000,
   Privacy1764050000000,
   Menu1764200000000,
+  Ordering1764300000000,
 ];

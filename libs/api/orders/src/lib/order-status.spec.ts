@@ -1,4 +1,10 @@
-import { canTransition, isOrderStatus, nextStatuses, ORDER_STATUSES, OrderStatus } from './order-status';
+import {
+  canTransition,
+  isOrderStatus,
+  nextStatuses,
+  ORDER_STATUSES,
+  OrderStatus,
+} from './order-status';
 
 // Written from API.md, independently of the implementation: each allowed move as "from>to".
 const ALLOWED = new Set([
@@ -11,9 +17,18 @@ const ALLOWED = new Set([
   'preparing>cancelled',
   'ready>cancelled',
 ]);
-const STATUSES = ['received', 'accepted', 'preparing', 'ready', 'served', 'cancelled'] as const;
+const STATUSES = [
+  'received',
+  'accepted',
+  'preparing',
+  'ready',
+  'served',
+  'cancelled',
+] as const;
 
-const pairs = STATUSES.flatMap((from) => STATUSES.map((to) => [from, to, ALLOWED.has(`${from}>${to}`)] as const));
+const pairs = STATUSES.flatMap((from) =>
+  STATUSES.map((to) => [from, to, ALLOWED.has(`${from}>${to}`)] as const),
+);
 
 describe('order status transitions', () => {
   it('knows exactly the six statuses of the contract', () => {
@@ -48,7 +63,14 @@ describe('order status transitions', () => {
   });
 
   it('allows nothing from or to an unknown status, prototype names included', () => {
-    for (const bogus of ['done', 'RECEIVED', '', 'constructor', '__proto__', 'toString']) {
+    for (const bogus of [
+      'done',
+      'RECEIVED',
+      '',
+      'constructor',
+      '__proto__',
+      'toString',
+    ]) {
       expect(nextStatuses(bogus as OrderStatus)).toEqual([]);
       expect(canTransition(bogus as OrderStatus, 'cancelled')).toBe(false);
       expect(canTransition('received', bogus as OrderStatus)).toBe(false);

@@ -15,22 +15,27 @@ export const OrderStatus = {
 
 export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
 
-export const ORDER_STATUSES: readonly OrderStatus[] = Object.freeze(Object.values(OrderStatus));
+export const ORDER_STATUSES: readonly OrderStatus[] = Object.freeze(
+  Object.values(OrderStatus),
+);
 
-const NEXT: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = Object.freeze({
-  received: Object.freeze([OrderStatus.ACCEPTED, OrderStatus.CANCELLED]),
-  accepted: Object.freeze([OrderStatus.PREPARING, OrderStatus.CANCELLED]),
-  preparing: Object.freeze([OrderStatus.READY, OrderStatus.CANCELLED]),
-  ready: Object.freeze([OrderStatus.SERVED, OrderStatus.CANCELLED]),
-  served: Object.freeze([]),
-  cancelled: Object.freeze([]),
-});
+const NEXT: Readonly<Record<OrderStatus, readonly OrderStatus[]>> =
+  Object.freeze({
+    received: Object.freeze([OrderStatus.ACCEPTED, OrderStatus.CANCELLED]),
+    accepted: Object.freeze([OrderStatus.PREPARING, OrderStatus.CANCELLED]),
+    preparing: Object.freeze([OrderStatus.READY, OrderStatus.CANCELLED]),
+    ready: Object.freeze([OrderStatus.SERVED, OrderStatus.CANCELLED]),
+    served: Object.freeze([]),
+    cancelled: Object.freeze([]),
+  });
 
 const NONE: readonly OrderStatus[] = Object.freeze([]);
 
 /** The statuses an order may move to next; none for unknown input, so callers fail closed. */
 export function nextStatuses(from: OrderStatus): readonly OrderStatus[] {
-  return typeof from === 'string' && Object.hasOwn(NEXT, from) ? NEXT[from] : NONE;
+  return typeof from === 'string' && Object.hasOwn(NEXT, from)
+    ? NEXT[from]
+    : NONE;
 }
 
 /** Staying in the same status is not a transition: a repeated PATCH is an idempotent replay instead. */
@@ -39,5 +44,8 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 }
 
 export function isOrderStatus(value: unknown): value is OrderStatus {
-  return typeof value === 'string' && (ORDER_STATUSES as readonly string[]).includes(value);
+  return (
+    typeof value === 'string' &&
+    (ORDER_STATUSES as readonly string[]).includes(value)
+  );
 }

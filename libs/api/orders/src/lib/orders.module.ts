@@ -1,8 +1,52 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@foyer/api/audit';
+import { Realtime, RealtimeModule } from '@foyer/api/realtime';
 
+import { CartStore } from './cart-store';
+import { DinerAccess, DinerGuard } from './diner-access';
+import { DinerController } from './diner.controller';
+import { DiningTable } from './entities/dining-table.entity';
+import { MenuPrices } from './menu-prices';
+import { OrderingService } from './ordering.service';
+import { StaffOrdersController } from './staff-orders.controller';
+import { StaffTablesController } from './staff-tables.controller';
+import { TablesService } from './tables.service';
+
+/**
+ * Tables, diner sessions, the shared cart and orders. The app lists DinerGuard in the
+ * authentication stage of the request pipeline (after AuthenticationGuard).
+ */
 @Module({
-  controllers: [],
-  providers: [],
-  exports: [],
+  imports: [
+    TypeOrmModule.forFeature([DiningTable]),
+    AuditModule,
+    RealtimeModule,
+  ],
+  controllers: [StaffTablesController, StaffOrdersController, DinerController],
+  providers: [
+    DinerAccess,
+    DinerGuard,
+    CartStore,
+    MenuPrices,
+    OrderingService,
+    TablesService,
+  ],
+  exports: [DinerGuard, DinerAccess],
 })
-export class OrdersModule {}
+export class OrdersModule implements OnModuleInit {
+  constructor(
+    private readonly realtime: Realtime,
+    private readonly access: DinerAccess,
+  ) {}
+
+  /** /diner sockets are verified exactly like HTTP calls: code first, then the capability for that table. */
+  onModuleInit(): void {
+    this.realtime.useDinerAuthenticator(async (tableCode, sessionCap) => {
+      const result = await this.access.authorize(tableCode, sessionCap);
+      return 'caller' in result
+        ? { tenantId: result.caller.tenantId, tableId: result.caller.tableId }
+        : null;
+    });
+  }
+}
