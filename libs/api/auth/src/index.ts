@@ -5,5 +5,6 @@ export * from './lib/principal';
 export * from './lib/password-hasher';
 export * from './lib/sessions';
 export * from './lib/tokens';
+export { cookieNames } from './lib/cookies';
 export * from './lib/login.service';
 export * from './lib/staff-accounts';

@@ -9,7 +9,7 @@ import {
 } from '@foyer/api/auth';
 import { TenantContext } from '@foyer/api/platform';
 import { PermissionsGuard } from '@foyer/api/rbac';
-import { RealtimeModule } from '@foyer/api/realtime';
+import { Realtime, RealtimeModule } from '@foyer/api/realtime';
 import { ReservationTokens } from '@foyer/api/reservations';
 import {
   TestDatabase,
@@ -60,14 +60,12 @@ describe('check-in at the door (real PostgreSQL)', () => {
       tenants[slug] = await createTenantRow(app, slug);
       await app.get(TenantContext).run(tenants[slug], async () => {
         for (const role of roles) {
-          await app
-            .get(StaffAccounts)
-            .addMember({
-              email: `${role}@${slug}.test`,
-              displayName: role,
-              role,
-              password: PASSWORD,
-            });
+          await app.get(StaffAccounts).addMember({
+            email: `${role}@${slug}.test`,
+            displayName: role,
+            role,
+            password: PASSWORD,
+          });
         }
       });
       for (const role of roles) {
@@ -472,6 +470,7 @@ describe('check-in at the door (real PostgreSQL)', () => {
     const stats = () =>
       manager.get(`/api/staff/performances/${perf}/check-in/stats`).expect(200);
 
+    const emitted = jest.spyOn(app.get(Realtime), 'toStaff');
     expect((await stats()).body).toEqual({
       performanceId: perf,
       confirmedParties: 2,
@@ -531,6 +530,20 @@ describe('check-in at the door (real PostgreSQL)', () => {
       .post('/api/staff/check-in/confirm', { token: a.checkin, nonce: 'n1' })
       .expect(200);
     expect(await auditRows(a.id, 'reservation.checked_in')).toHaveLength(2);
+    // After each commit (check-in, undo, check-in) the tenant's staff room gets fresh counts.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(
+      emitted.mock.calls.map(([tenant, event, payload]) => [
+        tenant,
+        event,
+        (payload as { checkedInSeats: number }).checkedInSeats,
+      ]),
+    ).toEqual([
+      [tenants['alpha'], 'checkin.updated', 2],
+      [tenants['alpha'], 'checkin.updated', 0],
+      [tenants['alpha'], 'checkin.updated', 2],
+    ]);
+    emitted.mockRestore();
 
     await manager
       .get(`/api/staff/performances/${randomUUID()}/check-in/stats`)

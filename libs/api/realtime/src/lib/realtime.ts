@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { RealtimeEvent } from '@foyer/contracts';
+import type { Namespace } from 'socket.io';
 
 /** Who a diner socket is, once its table code and capability have been verified. */
 export interface DinerIdentity {
@@ -18,24 +19,70 @@ export const tableRoom = (tableId: string) => `table:${tableId}`;
 
 /**
  * The one way domain code pushes events to browsers. Emitting is fire-and-forget: a
- * realtime failure never fails the request that caused it.
+ * realtime failure never fails the request that caused it. With the Redis adapter an
+ * emit reaches the room's sockets on every API instance.
  */
 @Injectable()
 export class Realtime {
-  // Filled in by the gateways (libs/api/realtime), see README.
+  private readonly logger = new Logger('realtime');
+  private staff?: Namespace;
+  private diner?: Namespace;
+  private authenticator?: DinerAuthenticator;
+
   toStaff(tenantId: string, event: RealtimeEvent, payload: unknown): void {
-    void tenantId;
-    void event;
-    void payload;
+    this.emit(this.staff, staffRoom(tenantId), event, payload);
   }
 
   toTable(tableId: string, event: RealtimeEvent, payload: unknown): void {
-    void tableId;
-    void event;
-    void payload;
+    this.emit(this.diner, tableRoom(tableId), event, payload);
   }
 
+  /** How `/diner` handshakes are verified (the orders module registers it). */
   useDinerAuthenticator(authenticator: DinerAuthenticator): void {
-    void authenticator;
+    this.authenticator = authenticator;
+  }
+
+  /** Null when no authenticator is registered or it fails: the handshake is refused. */
+  async authenticateDiner(
+    tableCode: string,
+    sessionCap: string,
+  ): Promise<DinerIdentity | null> {
+    if (!this.authenticator) {
+      return null;
+    }
+    try {
+      return await this.authenticator(tableCode, sessionCap);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Called by the gateways once socket.io has created their namespaces. */
+  attach(kind: 'staff' | 'diner', namespace: Namespace): void {
+    if (kind === 'staff') {
+      this.staff = namespace;
+    } else {
+      this.diner = namespace;
+    }
+  }
+
+  private emit(
+    namespace: Namespace | undefined,
+    room: string,
+    event: RealtimeEvent,
+    payload: unknown,
+  ): void {
+    if (!namespace) {
+      return;
+    }
+    try {
+      namespace.to(room).emit(event, payload);
+    } catch (error) {
+      this.logger.warn({
+        event: 'realtime_emit_failed',
+        name: event,
+        error: (error as Error).name,
+      });
+    }
   }
 }

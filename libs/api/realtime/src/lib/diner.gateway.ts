@@ -1,0 +1,69 @@
+import { Logger } from '@nestjs/common';
+import {
+  OnGatewayConnection,
+  OnGatewayInit,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import { RealtimeNamespace } from '@foyer/contracts';
+import { SecurityEvents } from '@foyer/api/platform';
+import type { Namespace, Socket } from 'socket.io';
+import { HandshakePolicy } from './handshake-policy';
+import { DinerIdentity, Realtime, tableRoom } from './realtime';
+import { refuseAll, refuseUnsecured } from './refuse';
+
+const CODE = /^[A-Za-z0-9_-]{1,64}$/;
+const CAPABILITY = /^[A-Za-z0-9._~-]{1,1024}$/;
+
+/**
+ * `/diner`: `auth: {tableCode, sessionCap}` verified by the authenticator the orders module
+ * registered (none registered: every handshake is refused). The socket joins its own
+ * table's room and nothing else; clients cannot join rooms themselves.
+ */
+@WebSocketGateway({ namespace: RealtimeNamespace.Diner })
+export class DinerGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger('realtime');
+
+  constructor(
+    private readonly realtime: Realtime,
+    private readonly policy: HandshakePolicy,
+    private readonly security: SecurityEvents,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    if (refuseUnsecured(namespace, this.logger)) {
+      return;
+    }
+    namespace.use((socket, next) => {
+      const auth = socket.handshake.auth as Record<string, unknown> | undefined;
+      const code = auth?.['tableCode'];
+      const cap = auth?.['sessionCap'];
+      const verified =
+        typeof code === 'string' &&
+        typeof cap === 'string' &&
+        CODE.test(code) &&
+        CAPABILITY.test(cap)
+          ? this.realtime.authenticateDiner(code, cap)
+          : Promise.resolve(null);
+      void verified.then((identity) => {
+        if (!identity) {
+          this.security.record(
+            'ws_refused',
+            { ip: this.policy.clientIp(socket.request) },
+            { reason: 'capability' },
+          );
+          return refuseAll(next);
+        }
+        (socket.data as DinerIdentity) = {
+          tenantId: identity.tenantId,
+          tableId: identity.tableId,
+        };
+        next();
+      });
+    });
+    this.realtime.attach('diner', namespace);
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    await socket.join(tableRoom((socket.data as DinerIdentity).tableId));
+  }
+}
