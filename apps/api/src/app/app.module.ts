@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
 import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
+import { CheckInModule } from '@foyer/api/check-in';
 import { MenuModule } from '@foyer/api/menu';
+import { DinerGuard, OrdersModule } from '@foyer/api/orders';
 import { PlatformModule, requestPipeline } from '@foyer/api/platform';
 import { PermissionsGuard, RbacModule } from '@foyer/api/rbac';
 import { RealtimeModule } from '@foyer/api/realtime';
@@ -18,10 +20,13 @@ import { TenantsModule } from '@foyer/api/tenants';
     RealtimeModule,
     TenantsModule,
     ReservationsModule,
+    CheckInModule,
     MenuModule,
+    OrdersModule,
   ],
   providers: requestPipeline({
-    authenticate: [AuthenticationGuard, CsrfGuard],
+    // DinerGuard: table code + session capability of /api/public/tables/:code/* routes.
+    authenticate: [AuthenticationGuard, DinerGuard, CsrfGuard],
     authorize: [PermissionsGuard],
   }),
 })
