@@ -6,7 +6,9 @@ import { WorkerModule } from './app/worker.module';
 
 async function bootstrap(): Promise<void> {
   loadConfig();
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    bufferLogs: true,
+  });
   app.useLogger(app.get(Logger));
   // SIGTERM closes queues and the outbox listener, letting running jobs finish.
   app.enableShutdownHooks();
@@ -14,10 +16,15 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? error.message : 'Foyer worker failed to start';
+  const message =
+    error instanceof ConfigError
+      ? error.message
+      : 'Foyer worker failed to start';
   process.stderr.write(`${message}\n`);
   if (!(error instanceof ConfigError)) {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? error.stack : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -2,8 +2,17 @@ import { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Test } from '@nestjs/testing';
 import { JobName, QueueName, SendMailJob } from '@foyer/contracts';
-import { MailProcessor, Outbox, OutboxRelay, TenantContext } from '@foyer/api/platform';
-import { TestDatabase, applyTestEnvironment, createTestDatabase } from '@foyer/api/testing';
+import {
+  MailProcessor,
+  Outbox,
+  OutboxRelay,
+  TenantContext,
+} from '@foyer/api/platform';
+import {
+  TestDatabase,
+  applyTestEnvironment,
+  createTestDatabase,
+} from '@foyer/api/testing';
 import { Queue } from 'bullmq';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -12,7 +21,11 @@ import { WorkerModule } from './worker.module';
 
 const TENANT = '00000000-0000-4000-8000-000000000001';
 
-async function eventually<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 5000): Promise<T> {
+async function eventually<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 5000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -30,13 +43,20 @@ describe('transactional outbox relay and mail delivery (real PostgreSQL, Redis, 
   let worker: INestApplicationContext | undefined;
 
   /** A worker process; `withMail: false` leaves jobs in the queue so the test can see them. */
-  async function startWorker(withMail: boolean): Promise<INestApplicationContext> {
-    const builder = Test.createTestingModule({ imports: [WorkerModule], providers: [Outbox] });
+  async function startWorker(
+    withMail: boolean,
+  ): Promise<INestApplicationContext> {
+    const builder = Test.createTestingModule({
+      imports: [WorkerModule],
+      providers: [Outbox],
+    });
     if (!withMail) {
       builder.overrideProvider(MailProcessor).useValue({});
     }
     const moduleRef = await builder.compile();
-    const app = moduleRef.createNestApplication({ logger: false } as never) as unknown as INestApplicationContext;
+    const app = moduleRef.createNestApplication({
+      logger: false,
+    } as never) as unknown as INestApplicationContext;
     await app.init();
     return app;
   }
@@ -70,12 +90,29 @@ describe('transactional outbox relay and mail delivery (real PostgreSQL, Redis, 
     await db?.drop();
   });
 
-  const mail = (to: string): SendMailJob => ({ to, subject: 'Hello', text: 'Plain', html: '<p>Html</p>' });
+  const mail = (to: string): SendMailJob => ({
+    to,
+    subject: 'Hello',
+    text: 'Plain',
+    html: '<p>Html <img src="cid:qr@test"></p>',
+    inlineQrCodes: [
+      { cid: 'qr@test', filename: 'ticket.png', text: 'door-token' },
+    ],
+  });
 
-  async function addToOutbox(app: INestApplicationContext, to: string, commit = true): Promise<string> {
+  async function addToOutbox(
+    app: INestApplicationContext,
+    to: string,
+    commit = true,
+  ): Promise<string> {
     let id = '';
     const work = app.get(TenantContext).run(TENANT, async () => {
-      id = await app.get(Outbox).add({ queue: QueueName.MAIL, jobName: JobName.SEND_MAIL, payload: mail(to), tenantId: TENANT });
+      id = await app.get(Outbox).add({
+        queue: QueueName.MAIL,
+        jobName: JobName.SEND_MAIL,
+        payload: mail(to),
+        tenantId: TENANT,
+      });
       if (!commit) {
         throw new Error('roll back');
       }
@@ -85,7 +122,13 @@ describe('transactional outbox relay and mail delivery (real PostgreSQL, Redis, 
   }
 
   const outboxCount = async (app: INestApplicationContext) =>
-    Number((await app.get(DataSource).query('SELECT count(*) AS n FROM outbox_message'))[0].n);
+    Number(
+      (
+        await app
+          .get(DataSource)
+          .query('SELECT count(*) AS n FROM outbox_message')
+      )[0].n,
+    );
 
   it('queues nothing for a rolled-back transaction and exactly one job after commit', async () => {
     worker = await startWorker(false);
@@ -93,11 +136,19 @@ describe('transactional outbox relay and mail delivery (real PostgreSQL, Redis, 
     const rolledBack = await addToOutbox(worker, 'never@example.test', false);
     const committed = await addToOutbox(worker, 'once@example.test');
     // The relay wakes on the commit's NOTIFY; no explicit drain here.
-    const job = await eventually(() => queue.getJob(committed), (found) => found !== undefined);
+    const job = await eventually(
+      () => queue.getJob(committed),
+      (found) => found !== undefined,
+    );
     expect(job?.data).toEqual(mail('once@example.test'));
     expect(job?.name).toBe(JobName.SEND_MAIL);
     expect(await queue.getJob(rolledBack)).toBeUndefined();
-    await expect(eventually(() => outboxCount(worker as INestApplicationContext), (n) => n === 0)).resolves.toBe(0);
+    await expect(
+      eventually(
+        () => outboxCount(worker as INestApplicationContext),
+        (n) => n === 0,
+      ),
+    ).resolves.toBe(0);
   });
 
   it('loses nothing committed while no relay ran, and never queues a row twice', async () => {
@@ -105,27 +156,44 @@ describe('transactional outbox relay and mail delivery (real PostgreSQL, Redis, 
     const queue = first.get<Queue>(getQueueToken(QueueName.MAIL));
     await first.close();
     // A process committed and died before any relay saw the row: start one without the listener.
-    const producer = await Test.createTestingModule({ imports: [WorkerModule], providers: [Outbox] })
+    const producer = await Test.createTestingModule({
+      imports: [WorkerModule],
+      providers: [Outbox],
+    })
       .overrideProvider(OutboxRelay)
       .useValue({})
       .overrideProvider(MailProcessor)
       .useValue({})
       .compile();
-    const producerApp = producer.createNestApplication({ logger: false } as never) as unknown as INestApplicationContext;
+    const producerApp = producer.createNestApplication({
+      logger: false,
+    } as never) as unknown as INestApplicationContext;
     await producerApp.init();
     producerApp.enableShutdownHooks?.();
     const orphan = await addToOutbox(producerApp, 'orphan@example.test');
     const duplicate = await addToOutbox(producerApp, 'dup@example.test');
     // As if a relay had enqueued this row and died before deleting it.
-    await producerApp.get<Queue>(getQueueToken(QueueName.MAIL)).add(JobName.SEND_MAIL, mail('dup@example.test'), { jobId: duplicate });
+    await producerApp
+      .get<Queue>(getQueueToken(QueueName.MAIL))
+      .add(JobName.SEND_MAIL, mail('dup@example.test'), { jobId: duplicate });
     expect(await outboxCount(producerApp)).toBe(2);
     await producerApp.close();
 
     worker = await startWorker(false);
     const relayQueue = worker.get<Queue>(getQueueToken(QueueName.MAIL));
-    await eventually(() => outboxCount(worker as INestApplicationContext), (n) => n === 0);
-    expect((await relayQueue.getJob(orphan))?.data).toEqual(mail('orphan@example.test'));
-    const waiting = await relayQueue.getJobs(['waiting', 'delayed', 'active', 'completed']);
+    await eventually(
+      () => outboxCount(worker as INestApplicationContext),
+      (n) => n === 0,
+    );
+    expect((await relayQueue.getJob(orphan))?.data).toEqual(
+      mail('orphan@example.test'),
+    );
+    const waiting = await relayQueue.getJobs([
+      'waiting',
+      'delayed',
+      'active',
+      'completed',
+    ]);
     expect(waiting.filter((job) => job.id === duplicate)).toHaveLength(1);
     expect(queue.name).toBe(QueueName.MAIL);
     await relayQueue.obliterate({ force: true });
@@ -135,9 +203,17 @@ describe('transactional outbox relay and mail delivery (real PostgreSQL, Redis, 
     worker = await startWorker(true);
     const before = received.length;
     await addToOutbox(worker, 'visitor@example.test');
-    const all = await eventually(async () => received.slice(before), (list) => list.length >= 1, 8000);
+    const all = await eventually(
+      async () => received.slice(before),
+      (list) => list.length >= 1,
+      8000,
+    );
     expect(all).toHaveLength(1);
     expect(all[0]).toContain('To: visitor@example.test');
     expect(all[0]).toContain('Subject: Hello');
+    // The QR is rendered by the worker and travels as an inline PNG part.
+    expect(all[0]).toMatch(/Content-Type: image\/png; name=ticket\.png/);
+    expect(all[0]).toContain('Content-ID: <qr@test>');
+    expect(all[0]).toContain('Content-Disposition: inline');
   });
 });

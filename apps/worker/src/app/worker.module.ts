@@ -8,8 +8,9 @@ import {
   QueuesModule,
   RedisModule,
 } from '@foyer/api/platform';
+import { RetentionModule } from '@foyer/api/reservations';
 
-/** The worker: relays the outbox into BullMQ and runs the processors. No HTTP. */
+/** The worker: relays the outbox into BullMQ, delivers mail, runs scheduled jobs. No HTTP. */
 @Module({
   imports: [
     AppConfigModule,
@@ -18,6 +19,7 @@ import {
     RedisModule,
     DatabaseModule,
     QueuesModule.forWorker(),
+    RetentionModule,
   ],
   providers: [MailProcessor],
 })

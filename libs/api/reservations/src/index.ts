@@ -1,3 +1,4 @@
 export * from './lib/reservations.module';
 export * from './lib/availability';
 export * from './lib/reservation-tokens';
+export * from './lib/retention';

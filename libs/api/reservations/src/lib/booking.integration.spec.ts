@@ -9,8 +9,10 @@ import {
 import { TenantDirectory } from '@foyer/api/tenants';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import type { SendMailJob } from '@foyer/contracts';
 import request from 'supertest';
 import { BookingService } from './booking.service';
+import { TICKET_QR_CID } from './mails';
 import { ReservationsModule } from './reservations.module';
 
 describe('public booking and confirmation (real PostgreSQL)', () => {
@@ -93,6 +95,25 @@ describe('public booking and confirmation (real PostgreSQL)', () => {
     return tokens;
   }
 
+  /** The ticket email shows a QR inline (cid) of the ticket link's check-in token, and only that. */
+  async function expectTicketQr(to: string): Promise<void> {
+    const { rows } = await owner.query(
+      `SELECT payload FROM outbox_message WHERE payload->>'subject' LIKE 'Your ticket%' AND payload->>'to' = $1`,
+      [to],
+    );
+    const mail = rows[0].payload as SendMailJob;
+    const ticketToken = /\/ticket#t=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    expect(ticketToken).toBeDefined();
+    expect(mail.inlineQrCodes).toEqual([
+      {
+        cid: TICKET_QR_CID,
+        filename: expect.stringMatching(/^ticket-[A-Z0-9-]+\.png$/),
+        text: ticketToken,
+      },
+    ]);
+    expect(mail.html).toContain(`src="cid:${TICKET_QR_CID}"`);
+  }
+
   it('books pending, confirms once, and answers a repeat with alreadyConfirmed', async () => {
     const id = await performance(10);
     const booked = await post(`/api/public/performances/${id}/reservations`, {
@@ -126,6 +147,7 @@ describe('public booking and confirmation (real PostgreSQL)', () => {
       `SELECT count(*)::int AS n FROM outbox_message WHERE payload->>'subject' LIKE 'Your ticket%' AND payload->>'to' = 'ada@example.test'`,
     );
     expect(tickets.rows[0].n).toBe(1);
+    await expectTicketQr('ada@example.test');
     const perf = await http().get(`/api/public/performances/${id}`).expect(200);
     expect(perf.body).toMatchObject({
       seatsAvailable: 8,

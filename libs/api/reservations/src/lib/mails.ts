@@ -9,6 +9,9 @@ interface Booking {
   partySize: number;
 }
 
+/** The content id the ticket email's HTML uses for its QR image. */
+export const TICKET_QR_CID = 'ticket-qr@foyer';
+
 const when = (date: Date) =>
   date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 const seats = (n: number) => `${n} ${n === 1 ? 'seat' : 'seats'}`;
@@ -34,18 +37,32 @@ export function ticketMail(
     reference: string;
     ticketLink: string;
     cancelLink: string;
+    /** The opaque check-in token: the QR encodes it and nothing else. */
+    checkInToken: string;
   },
 ): SendMailJob {
   const subject = `Your ticket for ${input.title} (${input.reference})`;
   const text = [
     `Booking ${input.reference} is confirmed: ${seats(input.partySize)} for ${input.title} at ${input.venue}, ${when(input.startsAt)}.`,
     '',
-    'Your ticket with the QR code to show at the door:',
+    'Your ticket with the QR code to show at the door (the QR is also in the HTML version of this email):',
     input.ticketLink,
     '',
     'Cannot come? Cancel so others can have the seats:',
     input.cancelLink,
   ].join('\n');
-  const html = `<p>Booking <strong>${escapeHtml(input.reference)}</strong> is confirmed: ${seats(input.partySize)} for <strong>${escapeHtml(input.title)}</strong> at ${escapeHtml(input.venue)}, ${when(input.startsAt)}.</p><p><a href="${escapeHtml(input.ticketLink)}">Open your ticket</a> and show its QR code at the door.</p><p>Cannot come? <a href="${escapeHtml(input.cancelLink)}">Cancel your booking</a> so others can have the seats.</p>`;
-  return { to: input.to, subject, text, html };
+  const html = `<p>Booking <strong>${escapeHtml(input.reference)}</strong> is confirmed: ${seats(input.partySize)} for <strong>${escapeHtml(input.title)}</strong> at ${escapeHtml(input.venue)}, ${when(input.startsAt)}.</p><p>Show this QR code at the door:</p><p><img src="cid:${TICKET_QR_CID}" width="240" height="240" alt="Ticket QR code for booking ${escapeHtml(input.reference)}"></p><p>Or <a href="${escapeHtml(input.ticketLink)}">open your ticket</a> on your phone.</p><p>Cannot come? <a href="${escapeHtml(input.cancelLink)}">Cancel your booking</a> so others can have the seats.</p>`;
+  return {
+    to: input.to,
+    subject,
+    text,
+    html,
+    inlineQrCodes: [
+      {
+        cid: TICKET_QR_CID,
+        filename: `ticket-${input.reference}.png`,
+        text: input.checkInToken,
+      },
+    ],
+  };
 }

@@ -104,6 +104,7 @@ export class ReservationTokens {
         reference: recipient.reference,
         ticketLink: `${this.config.SITE_BASE_URL}/ticket#t=${checkin}`,
         cancelLink: `${this.config.SITE_BASE_URL}/cancel#t=${cancel}`,
+        checkInToken: checkin,
       }),
     });
   }

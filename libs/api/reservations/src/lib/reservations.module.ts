@@ -8,6 +8,8 @@ import { Performance } from './entities/performance.entity';
 import { Room } from './entities/room.entity';
 import { PerformancesController } from './performances.controller';
 import { PerformancesService } from './performances.service';
+import { PrivacyController } from './privacy.controller';
+import { PrivacyService } from './privacy.service';
 import { RoomsController } from './rooms.controller';
 import { StaffReservationsController } from './staff-reservations.controller';
 import { TicketsService } from './tickets.service';
@@ -24,12 +26,14 @@ import { ReservationTokens } from './reservation-tokens';
     PerformancesController,
     PublicBookingController,
     StaffReservationsController,
+    PrivacyController,
   ],
   providers: [
     PerformancesService,
     ReservationTokens,
     BookingService,
     TicketsService,
+    PrivacyService,
   ],
   exports: [PerformancesService],
 })

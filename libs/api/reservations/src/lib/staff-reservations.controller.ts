@@ -41,6 +41,8 @@ export interface StaffReservationView {
   confirmedAt: string | null;
   cancelledAt: string | null;
   checkedInAt: string | null;
+  /** Set once the personal fields were erased (on request or by retention). */
+  anonymisedAt: string | null;
 }
 
 interface Row {
@@ -56,6 +58,7 @@ interface Row {
   confirmed_at: Date | null;
   cancelled_at: Date | null;
   checked_in_at: Date | null;
+  anonymised_at: Date | null;
   performance_id: string;
 }
 
@@ -73,9 +76,10 @@ const view = (r: Row): StaffReservationView => ({
   confirmedAt: iso(r.confirmed_at),
   cancelledAt: iso(r.cancelled_at),
   checkedInAt: iso(r.checked_in_at),
+  anonymisedAt: iso(r.anonymised_at),
 });
 
-const COLUMNS = `id, reference, name, email, phone, notes, party_size, status, created_at, confirmed_at, cancelled_at, checked_in_at, performance_id`;
+const COLUMNS = `id, reference, name, email, phone, notes, party_size, status, created_at, confirmed_at, cancelled_at, checked_in_at, anonymised_at, performance_id`;
 
 @ApiTags('staff: reservations')
 @Controller('api/staff')
@@ -179,6 +183,13 @@ export class StaffReservationsController {
         409,
         ErrorCode.NOT_CONFIRMED,
         'Only a confirmed booking has a ticket.',
+      );
+    }
+    if (row.anonymised_at) {
+      throw new DomainError(
+        409,
+        ErrorCode.CONFLICT,
+        'The visitor’s personal data was erased: there is no address to send to.',
       );
     }
     const performance = await this.performances.find(row.performance_id);

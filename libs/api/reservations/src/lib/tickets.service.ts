@@ -3,7 +3,7 @@ import { ErrorCode } from '@foyer/contracts';
 import { DomainError, TenantContext } from '@foyer/api/platform';
 import { ReservationTokens, tokenInvalid } from './reservation-tokens';
 import { AuditLog } from '@foyer/api/audit';
-import { toString as qrToString } from 'qrcode';
+import { ticketQrSvg } from './ticket-qr';
 
 export interface TicketView {
   reference: string;
@@ -43,11 +43,7 @@ export class TicketsService {
       },
       partySize: found.party_size,
       status: found.status,
-      qrSvg: await qrToString(token, {
-        type: 'svg',
-        errorCorrectionLevel: 'M',
-        margin: 2,
-      }),
+      qrSvg: await ticketQrSvg(token),
     }));
   }
 

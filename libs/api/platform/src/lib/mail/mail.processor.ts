@@ -5,6 +5,7 @@ import { Job } from 'bullmq';
 import { Transporter, createTransport } from 'nodemailer';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
+import { qrPng } from './qr-png';
 
 /**
  * Delivers rendered messages through SMTP_URL. A failure throws so BullMQ retries with
@@ -26,13 +27,23 @@ export class MailProcessor extends WorkerHost implements OnApplicationShutdown {
     if (job.name !== JobName.SEND_MAIL) {
       throw new Error(`unknown mail job ${job.name}`);
     }
-    const { to, subject, text, html } = job.data;
+    const { to, subject, text, html, inlineQrCodes = [] } = job.data;
+    const attachments = await Promise.all(
+      inlineQrCodes.map(async (qr) => ({
+        cid: qr.cid,
+        filename: qr.filename,
+        contentType: 'image/png',
+        contentDisposition: 'inline' as const,
+        content: await qrPng(qr.text),
+      })),
+    );
     await this.transport.sendMail({
       from: this.config.MAIL_FROM,
       to,
       subject,
       text,
       html,
+      attachments,
     });
     this.logger.log(
       { jobId: job.id, attempt: job.attemptsMade + 1 },
