@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AuditLog } from '@foyer/api/audit';
 import { StaffAccounts } from '@foyer/api/auth';
 import { seedDemoMenu } from '@foyer/api/menu';
+import { seedDemoTables } from '@foyer/api/orders';
 import { ROLES, Role } from '@foyer/contracts';
 import { APP_CONFIG, AppConfig, TenantContext, ensureDatabase, ensureRoles, loadConfig, targetFromUrls } from '@foyer/api/platform';
 import { TenantDirectory } from '@foyer/api/tenants';
@@ -143,14 +144,20 @@ export async function demoSeed(out: Output): Promise<void> {
     const directory = app.get(TenantDirectory);
     const existing = await directory.idForSlug(DEMO_TENANT.slug);
     const id = existing ?? (await directory.create(DEMO_TENANT)).id;
-    await app.get(TenantContext).run(id, async (manager) => {
+    const tables = await app.get(TenantContext).run(id, async (manager) => {
       await seedDemoProgramme(manager, id);
       await seedDemoMenu(manager, id);
       for (const role of ROLES) {
         const name = `Demo ${role[0].toUpperCase()}${role.slice(1)}`;
         await app.get(StaffAccounts).addMember({ email: demoLogin(role), displayName: name, role, password: DEMO_STAFF_PASSWORD });
       }
+      return seedDemoTables(manager, id);
     });
+    // Table codes are random per install: print where diners of each table start.
+    const site = app.get<AppConfig>(APP_CONFIG).SITE_BASE_URL;
+    for (const table of tables) {
+      out(`table "${table.label}": ${site}/t/${table.code}`);
+    }
     out(`demo venue "${DEMO_TENANT.slug}" ${existing ? 'already there' : 'created'} (${id}); staff: <role>@demo.foyer.localhost / ${DEMO_STAFF_PASSWORD}`);
   });
 }
