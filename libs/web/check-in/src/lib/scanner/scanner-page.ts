@@ -5,7 +5,12 @@ import {
   inject,
   signal,
 } from '@angular/core';
-import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { ErrorCode } from '@foyer/contracts';
 import { ApiError, NETWORK_ERROR } from '@foyer/web/data-access';
 import { ZXingScannerModule } from '@zxing/ngx-scanner';
@@ -71,9 +76,11 @@ export class ScannerPage {
   protected readonly device = signal<MediaDeviceInfo | undefined>(undefined);
   protected readonly torchAvailable = signal(false);
   protected readonly torchOn = signal(false);
-  protected readonly manual = new FormControl('', {
-    nonNullable: true,
-    validators: [Validators.required],
+  protected readonly manualForm = new FormGroup({
+    code: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
   });
   protected readonly dateTime = format(DATE_TIME);
 
@@ -144,15 +151,16 @@ export class ScannerPage {
 
   protected async enterManually(): Promise<void> {
     this.feedback.unlock();
-    if (this.manual.invalid) {
+    const code = this.manualForm.controls.code;
+    if (code.invalid) {
       return;
     }
     if (this.store.phase() !== 'ready' && this.store.phase() !== 'result') {
       return;
     }
-    await this.scanned(this.manual.value, 'manual');
+    await this.scanned(code.value, 'manual');
     if (this.store.answer()) {
-      this.manual.reset();
+      code.reset();
     }
   }
 

@@ -108,21 +108,19 @@ describe('ScannerStore', () => {
     const done = store.confirm();
     await settle();
     flushCsrf();
-    http
-      .expectOne(CONFIRM)
-      .flush(
-        {
-          type: 'about:blank',
-          title: 'Conflict',
-          status: 409,
-          detail: 'x',
-          code: ErrorCode.ALREADY_CHECKED_IN,
-          state: 'ALREADY_CHECKED_IN',
-          checkedInAt: '2030-05-01T19:00:00Z',
-          requestId: 'r',
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
+    http.expectOne(CONFIRM).flush(
+      {
+        type: 'about:blank',
+        title: 'Conflict',
+        status: 409,
+        detail: 'x',
+        code: ErrorCode.ALREADY_CHECKED_IN,
+        state: 'ALREADY_CHECKED_IN',
+        checkedInAt: '2030-05-01T19:00:00Z',
+        requestId: 'r',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
     expect(await done).toEqual({
       state: 'ALREADY_CHECKED_IN',
       reservation: null,
@@ -137,13 +135,11 @@ describe('ScannerStore', () => {
     http.expectNone(PREVIEW);
     const manual = store.submit(TOKEN, 'manual');
     await settle();
-    http
-      .expectOne(PREVIEW)
-      .flush({
-        state: 'ALREADY_CHECKED_IN',
-        reservation,
-        checkedInAt: '2030-05-01T19:00:00Z',
-      });
+    http.expectOne(PREVIEW).flush({
+      state: 'ALREADY_CHECKED_IN',
+      reservation,
+      checkedInAt: '2030-05-01T19:00:00Z',
+    });
     expect((await manual)?.state).toBe('ALREADY_CHECKED_IN');
     expect(store.phase()).toBe('result');
   });
