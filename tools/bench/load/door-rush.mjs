@@ -1,0 +1,150 @@
+// Load for the door-rush scenario: `scanners` connections admit every ticket of the file
+// once (each takes the next ticket), while `rescanners` connections re-scan tickets the
+// scanners have just sent, so both race on the same rows. Each scan is a
+// POST /api/staff/check-in/confirm with its own Idempotency-Key and nonce, as a door device
+// sends it. Every answer is checked: 200 CHECKED_IN, or 409 ALREADY_CHECKED_IN.
+// Args: {url, accessToken, ticketsFile, performanceId, scanners, rescanners}
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Violations, finish, readArgs, summarize } from './load-kit.mjs';
+
+const {
+  url,
+  accessToken,
+  ticketsFile,
+  performanceId,
+  scanners = 50,
+  rescanners = 10,
+} = readArgs();
+const tickets = JSON.parse(readFileSync(ticketsFile, 'utf8'));
+const path = '/api/staff/check-in/confirm';
+const admitted = new Uint16Array(tickets.length);
+const statuses = {};
+const violations = new Violations();
+let cursor = 0;
+let scans = 0;
+
+function scan(request, context, index) {
+  context.index = index;
+  scans += 1;
+  request.body = JSON.stringify({
+    token: tickets[index],
+    performanceId,
+    nonce: `bench-${scans}`,
+  });
+  request.headers = {
+    authorization: `Bearer ${accessToken}`,
+    'content-type': 'application/json',
+    'idempotency-key': randomUUID(),
+  };
+  return request;
+}
+
+function record(status, body, context) {
+  statuses[status] = (statuses[status] ?? 0) + 1;
+  let parsed;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    parsed = {};
+  }
+  if (status === 200 && parsed.state === 'CHECKED_IN') {
+    admitted[context.index] += 1;
+  } else if (!(
+    status === 409 &&
+    parsed.code === 'ALREADY_CHECKED_IN' &&
+    parsed.checkedInAt
+  )) {
+    violations.add({ status, code: parsed.code });
+  }
+}
+
+function cannon(options, latencies) {
+  let instance;
+  const done = new Promise((resolve, reject) => {
+    instance = autocannon(
+      { url, method: 'POST', timeout: 10, ...options },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+  instance.on('response', (_client, _status, _bytes, responseTime) =>
+    latencies.push(responseTime),
+  );
+  return { instance, done };
+}
+
+const admitLatencies = [];
+const rescanLatencies = [];
+const started = performance.now();
+const admit = cannon(
+  {
+    connections: scanners,
+    amount: tickets.length,
+    requests: [
+      {
+        path,
+        setupRequest: (request, context) =>
+          scan(request, context, cursor++ % tickets.length),
+        onResponse: record,
+      },
+    ],
+  },
+  admitLatencies,
+);
+// Re-scanners follow the scanners' cursor: each picks one of the last `2 × scanners` tickets sent.
+const rescan = rescanners
+  ? cannon(
+      {
+        connections: rescanners,
+        duration: 3600,
+        requests: [
+          {
+            path,
+            setupRequest: (request, context) =>
+              scan(
+                request,
+                context,
+                Math.max(
+                  0,
+                  cursor - 1 - Math.floor(Math.random() * scanners * 2),
+                ),
+              ),
+            onResponse: record,
+          },
+        ],
+      },
+      rescanLatencies,
+    )
+  : undefined;
+
+const admitResult = await admit.done;
+const seconds = (performance.now() - started) / 1000;
+rescan?.instance.stop();
+const rescanResult = rescan ? await rescan.done : undefined;
+
+let twice = 0;
+let never = 0;
+for (const count of admitted) {
+  if (count > 1) twice += 1;
+  if (count === 0) never += 1;
+}
+const confirms =
+  admitResult.requests.total + (rescanResult?.requests.total ?? 0);
+finish({
+  tickets: tickets.length,
+  confirms,
+  admitted: admitted.reduce((sum, count) => sum + count, 0),
+  admittedTwice: twice,
+  neverAdmitted: never,
+  statuses,
+  errors: admitResult.errors + (rescanResult?.errors ?? 0),
+  timeouts: admitResult.timeouts + (rescanResult?.timeouts ?? 0),
+  durationSec: Math.round(seconds * 100) / 100,
+  confirmsPerSec: Math.round(confirms / seconds),
+  admitsPerSec: Math.round(tickets.length / seconds),
+  latencyMs: summarize([...admitLatencies, ...rescanLatencies]),
+  scannerLatencyMs: summarize(admitLatencies),
+  rescannerLatencyMs: summarize(rescanLatencies),
+  violations,
+});
