@@ -131,10 +131,12 @@ async function seedDemoProgramme(manager: EntityManager, tenantId: string): Prom
   const shows = ['The Seagull', 'Twelfth Night', 'A Doll’s House'];
   for (const [index, title] of shows.entries()) {
     const startsAt = new Date(Math.ceil((Date.now() + (index + 2) * day) / day) * day + 19.5 * 60 * 60 * 1000);
+    // The first show's door is open from the seed on, so tickets can be scanned in the demo today.
+    const checkInOpensAt = index === 0 ? new Date() : new Date(startsAt.getTime() - 60 * 60 * 1000);
     await manager.query(
       `INSERT INTO performance (tenant_id, room_id, title, starts_at, ends_at, check_in_opens_at, booking_status, max_party_size)
        VALUES ($1, $2, $3, $4, $5, $6, 'open', 6)`,
-      [tenantId, hall.id, title, startsAt, new Date(startsAt.getTime() + 2.5 * 60 * 60 * 1000), new Date(startsAt.getTime() - 60 * 60 * 1000)],
+      [tenantId, hall.id, title, startsAt, new Date(startsAt.getTime() + 2.5 * 60 * 60 * 1000), checkInOpensAt],
     );
   }
 }
