@@ -1,0 +1,81 @@
+// Booking rush through HTTP: every token confirmed once, all connections open at once
+// (autocannon, one connection per token). argv[2]: {url, origin, tokens}
+// Latencies (ms) are measured per request from when it is built to its response.
+// Prints {seconds, rps, confirmed, alreadyConfirmed, soldOut, serverErrors, other, errors, latencies, lastConfirmedAtMs}.
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+
+const { url, origin, tokens } = JSON.parse(process.argv[2]);
+const counts = {
+  confirmed: 0,
+  alreadyConfirmed: 0,
+  soldOut: 0,
+  serverErrors: 0,
+  other: 0,
+};
+const latencies = [];
+let next = 0;
+let lastConfirmedAt = 0;
+const started = performance.now();
+
+const result = await autocannon({
+  url,
+  connections: tokens.length,
+  amount: tokens.length,
+  timeout: 120,
+  requests: [
+    {
+      method: 'POST',
+      setupRequest(request, context) {
+        context.sentAt = performance.now();
+        const token = tokens[next++];
+        return {
+          ...request,
+          headers: {
+            'Content-Type': 'application/json',
+            Origin: origin,
+            'Idempotency-Key': randomUUID(),
+          },
+          body: JSON.stringify({ token }),
+        };
+      },
+      onResponse(status, body, context) {
+        latencies.push(performance.now() - context.sentAt);
+        if (status === 200) {
+          if (JSON.parse(body).alreadyConfirmed) counts.alreadyConfirmed += 1;
+          else {
+            counts.confirmed += 1;
+            lastConfirmedAt = performance.now();
+          }
+        } else if (status === 409 && body.includes('SOLD_OUT'))
+          counts.soldOut += 1;
+        else if (status >= 500) counts.serverErrors += 1;
+        else {
+          counts.other += 1;
+          if (counts.other <= 3)
+            process.stderr.write(
+              `confirm-rush: unexpected ${status} ${body.slice(0, 200)}\n`,
+            );
+        }
+      },
+    },
+  ],
+});
+const seconds = (performance.now() - started) / 1000;
+process.stdout.write(
+  `${JSON.stringify({
+    seconds,
+    rps: tokens.length / seconds,
+    ...counts,
+    errors: result.errors + result.timeouts,
+    latency: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p97_5: result.latency.p97_5,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    latencies,
+    sellOutSeconds: (lastConfirmedAt - started) / 1000,
+  })}\n`,
+);
