@@ -93,17 +93,21 @@ async function startSmtpSink(delayMs) {
   const { SMTPServer } = await import('smtp-server');
   let delay = delayMs;
   let received = 0;
+  const recipients = new Map();
   const waiters = new Set();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       stream.on('data', () => undefined);
       stream.on('end', () => {
         setTimeout(() => {
           received += 1;
+          for (const { address } of session.envelope.rcptTo) {
+            recipients.set(address, (recipients.get(address) ?? 0) + 1);
+          }
           for (const waiter of waiters) waiter();
           callback();
         }, delay);
@@ -118,6 +122,8 @@ async function startSmtpSink(delayMs) {
   return {
     port,
     received: () => received,
+    /** Messages per recipient address. */
+    recipients: () => new Map(recipients),
     setDelay: (ms) => {
       delay = ms;
     },

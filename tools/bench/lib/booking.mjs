@@ -51,9 +51,9 @@ export async function seedRush(ctx, { seats, attempts, label }) {
     }
     await client.query(
       `INSERT INTO reservation (id, tenant_id, performance_id, reference, name, email, party_size)
-       SELECT id, $2, $3, ref, 'Bench guest', 'guest-' || n || '@bench.localhost', 1
+       SELECT id, $2, $3, ref, 'Bench guest', 'guest-' || $5 || '-' || n || '@bench.localhost', 1
          FROM unnest($1::uuid[], $4::text[]) WITH ORDINALITY AS x(id, ref, n)`,
-      [ids, tenantId, performanceId, [...references]],
+      [ids, tenantId, performanceId, [...references], label],
     );
     await client.query(
       `INSERT INTO reservation_token (token_hash, tenant_id, reservation_id, purpose, expires_at)
@@ -114,4 +114,19 @@ export async function apiRush(
     correct: Object.values(checks).every(Boolean),
     p95: percentile(result.latencies, 95),
   };
+}
+
+/** Email addresses of the confirmed reservations of a performance. */
+export async function confirmedEmails(ctx, performanceId) {
+  const client = new pg.Client({ connectionString: ctx.ownerUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT email FROM reservation WHERE performance_id = $1 AND status = 'confirmed'`,
+      [performanceId],
+    );
+    return rows.map((row) => row.email);
+  } finally {
+    await client.end();
+  }
 }
