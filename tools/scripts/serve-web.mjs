@@ -2,6 +2,10 @@
 // Production static server for the built Foyer SPA (dist/apps/web/browser).
 // Used by `npm start` and the browser e2e tests. Node built-ins only.
 //
+// Like the nginx edge in docker/: text assets are served brotli- or gzip-compressed
+// (compressed once per file, in the background at startup, then from memory) and hashed
+// assets are cached for a year as immutable.
+//
 // Env: WEB_PORT (4200), WEB_HOST (127.0.0.1), WEB_DIST (dist/apps/web/browser),
 //      API_BASE_URL (http://localhost:3000).
 //
@@ -18,9 +22,12 @@ import {
   realpathSync,
   statSync,
 } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import process from 'node:process';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 
 const HASHED_ASSET =
   /-[A-Z0-9]{8,}\.(?:js|mjs|css|woff2?|ttf|svg|png|jpe?g|webp|avif|gif|ico)$/;
@@ -48,6 +55,52 @@ const CONTENT_TYPES = {
   '.ttf': 'font/ttf',
   '.wasm': 'application/wasm',
 };
+
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.map',
+  '.webmanifest',
+  '.txt',
+  '.xml',
+  '.svg',
+  '.ico',
+]);
+const MIN_COMPRESS_BYTES = 1024;
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Brotli and gzip bodies of one buffer (best compression: each file is compressed once). */
+async function compressBoth(buffer) {
+  const [br, gz] = await Promise.all([
+    brotli(buffer, {
+      params: {
+        [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+        [zlib.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+      },
+    }),
+    gzipAsync(buffer, { level: zlib.Z_BEST_COMPRESSION }),
+  ]);
+  return { br, gzip: gz };
+}
+
+/** The encoding to answer with: br if accepted, else gzip, else identity (q=0 refuses). */
+function pickEncoding(header) {
+  const accepted = new Map();
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name, q ? Number(q.slice(2)) : 1);
+  }
+  const wants = (name) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (wants('br')) return 'br';
+  if (wants('gzip')) return 'gzip';
+  return null;
+}
 
 function fail(message) {
   process.stderr.write(`serve-web: ${message}\n`);
@@ -183,13 +236,75 @@ function sendText(req, res, status, text, headers = {}) {
   );
 }
 
+const indexCompressed = compressBoth(indexHtml);
+
+/** Compressed bodies per file (path, size and mtime), computed once. */
+const compressedFiles = new Map();
+function compressedFile(found) {
+  const key = `${found.file}\0${found.size}\0${found.mtime.getTime()}`;
+  let entry = compressedFiles.get(key);
+  if (!entry) {
+    entry = import('node:fs/promises')
+      .then(({ readFile }) => readFile(found.file))
+      .then(compressBoth);
+    entry.catch(() => compressedFiles.delete(key));
+    compressedFiles.set(key, entry);
+  }
+  return entry;
+}
+
+/** Sends `identity` or, when the client accepts it, its br/gzip form from `compressed`. */
+async function sendMaybeCompressed(
+  req,
+  res,
+  headers,
+  size,
+  identity,
+  compressed,
+) {
+  const encoding =
+    size >= MIN_COMPRESS_BYTES
+      ? pickEncoding(req.headers['accept-encoding'])
+      : null;
+  const vary = size >= MIN_COMPRESS_BYTES ? { Vary: 'Accept-Encoding' } : {};
+  if (encoding) {
+    const body = (await compressed())[encoding];
+    send(
+      req,
+      res,
+      200,
+      { ...headers, ...vary, 'Content-Encoding': encoding },
+      body,
+    );
+    return;
+  }
+  if (Buffer.isBuffer(identity)) {
+    send(req, res, 200, { ...headers, ...vary }, identity);
+    return;
+  }
+  res.writeHead(200, {
+    ...securityHeaders,
+    ...headers,
+    ...vary,
+    'Content-Length': size,
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const stream = identity();
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
 function sendIndex(req, res) {
-  send(
+  return sendMaybeCompressed(
     req,
     res,
-    200,
     { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' },
+    indexHtml.length,
     indexHtml,
+    () => indexCompressed,
   );
 }
 
@@ -210,7 +325,7 @@ function resolveFile(segments) {
   }
 }
 
-function handle(req, res) {
+async function handle(req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
     return;
@@ -245,7 +360,7 @@ function handle(req, res) {
     return;
   }
   if (urlPath === '/' || urlPath === '/index.html') {
-    sendIndex(req, res);
+    await sendIndex(req, res);
     return;
   }
 
@@ -260,7 +375,7 @@ function handle(req, res) {
   if (!found) {
     // Extension-less paths are client-side routes; anything that looks like a file is a real 404.
     if (path.extname(segments.at(-1) ?? '') === '') {
-      sendIndex(req, res);
+      await sendIndex(req, res);
     } else {
       sendText(req, res, 404, 'Not found');
     }
@@ -268,33 +383,50 @@ function handle(req, res) {
   }
 
   const name = path.basename(found.file);
-  res.writeHead(200, {
-    ...securityHeaders,
-    'Content-Type':
-      CONTENT_TYPES[path.extname(name).toLowerCase()] ??
-      'application/octet-stream',
-    'Content-Length': found.size,
+  const extension = path.extname(name).toLowerCase();
+  const headers = {
+    'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
     'Last-Modified': found.mtime.toUTCString(),
     'Cache-Control': HASHED_ASSET.test(name)
       ? 'public, max-age=31536000, immutable'
       : 'no-cache',
-  });
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
+  };
+  await sendMaybeCompressed(
+    req,
+    res,
+    headers,
+    COMPRESSIBLE.has(extension) ? found.size : 0,
+    () => createReadStream(found.file),
+    () => compressedFile(found),
+  );
+}
+
+/** Compresses every text asset in the background so the first visitor gets them from memory. */
+async function precompress() {
+  for (const entry of await readdir(root, {
+    withFileTypes: true,
+    recursive: true,
+  })) {
+    if (
+      !entry.isFile() ||
+      !COMPRESSIBLE.has(path.extname(entry.name).toLowerCase())
+    )
+      continue;
+    const relative = path.relative(
+      root,
+      path.join(entry.parentPath ?? entry.path, entry.name),
+    );
+    const found = resolveFile(relative.split(path.sep));
+    if (found && found.size >= MIN_COMPRESS_BYTES)
+      await compressedFile(found).catch(() => undefined);
   }
-  const stream = createReadStream(found.file);
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
 }
 
 const server = createServer((req, res) => {
-  try {
-    handle(req, res);
-  } catch {
+  handle(req, res).catch(() => {
     if (!res.headersSent) sendText(req, res, 500, 'Internal server error');
     else res.destroy();
-  }
+  });
 });
 
 server.on('error', (error) =>
@@ -312,6 +444,7 @@ server.listen(port, host, () => {
   process.stdout.write(
     `serve-web: listening on http://${shownHost}:${shownPort} (dist ${root}, api ${api.baseUrl})\n`,
   );
+  precompress().catch(() => undefined);
 });
 
 function shutdown() {
