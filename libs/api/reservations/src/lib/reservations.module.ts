@@ -35,6 +35,6 @@ import { ReservationTokens } from './reservation-tokens';
     TicketsService,
     PrivacyService,
   ],
-  exports: [PerformancesService],
+  exports: [PerformancesService, ReservationTokens],
 })
 export class ReservationsModule {}
