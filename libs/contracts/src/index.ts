@@ -3,3 +3,4 @@ export * from './lib/http';
 export * from './lib/queues';
 export * from './lib/permissions';
 export * from './lib/realtime';
+export * from './lib/ordering';

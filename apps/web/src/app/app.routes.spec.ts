@@ -23,7 +23,7 @@ describe('appRoutes', () => {
   it('mounts the booking site lazily at the paths the emails link to', () => {
     const publicRoutes =
       appRoutes.find((route) => route.path === '')?.children ?? [];
-    for (const path of ['v/:slug', 'confirm', 'ticket', 'cancel']) {
+    for (const path of ['v/:slug', 'confirm', 'ticket', 'cancel', 't/:code']) {
       const route = publicRoutes.find((candidate) => candidate.path === path);
       expect(route?.loadChildren).toBeInstanceOf(Function);
       expect(route?.canMatch).toBeUndefined();

@@ -39,6 +39,12 @@ export const appRoutes: Route[] = [
         loadChildren: () =>
           import('@foyer/web/public').then((m) => m.cancelRoutes),
       },
+      // The diner's table page: the address each table's QR code holds.
+      {
+        path: 't/:code',
+        loadChildren: () =>
+          import('@foyer/web/diner').then((m) => m.dinerRoutes),
+      },
     ],
   },
   {

@@ -85,6 +85,13 @@ export const staffRoutes: Routes = [
           import('@foyer/web/check-in').then((m) => m.checkInRoutes),
       },
       {
+        // Its own library (with menu and tables): the board and socket.io load with the route.
+        path: 'orders',
+        canActivate: [permissionGuard(Permission.ORDERS_VIEW)],
+        loadChildren: () =>
+          import('@foyer/web/orders').then((m) => m.ordersRoutes),
+      },
+      {
         path: 'account',
         title: 'Change password · Foyer',
         loadComponent: () =>

@@ -46,7 +46,7 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
     label: 'Orders',
     path: 'orders',
     permission: Permission.ORDERS_VIEW,
-    ready: false,
+    ready: true,
   },
   {
     id: 'menu',

@@ -1,0 +1,3 @@
+// Only route tables: the board, menu editor and tables pages (and socket.io-client) load
+// with their routes, never before.
+export { ordersRoutes } from './lib/orders.routes';
