@@ -5,8 +5,11 @@ const MAIL = process.env['MAIL_WEB_URL'] ?? 'http://127.0.0.1:1080';
 
 interface Mail {
   subject: string;
+  id: string;
   text?: string;
+  html?: string;
   to?: { address: string }[];
+  attachments?: { contentType: string; contentId?: string; generatedFileName: string }[];
 }
 
 const post = (path: string, body: object) =>
@@ -52,6 +55,12 @@ describe('visitor booking, black box through the worker and the mail catcher', (
     expect(await confirmed.json()).toMatchObject({ reference, status: 'confirmed', partySize: 2 });
 
     const ticketMail = await mailFor(email, /^Your ticket/);
+    // The QR travels inline as a PNG the HTML part shows; the image is a real PNG.
+    const qr = ticketMail.attachments?.find((a) => a.contentType === 'image/png');
+    expect(qr?.contentId).toBe('ticket-qr@foyer');
+    // MailDev inlines cid: images as data: URLs in its JSON view: the part is a real PNG.
+    const inlined = /<img src="data:image\/png;base64,([A-Za-z0-9+/=]+)"/.exec(ticketMail.html ?? '');
+    expect(Buffer.from(inlined?.[1] ?? '', 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
     const ticket = await post('/api/public/tickets/lookup', { token: fragmentToken(ticketMail.text ?? '', 'ticket') });
     expect(ticket.status).toBe(200);
     const body = (await ticket.json()) as { qrSvg: string; reference: string };
