@@ -40,6 +40,8 @@ export interface ResolvedTable {
 /** The verified caller of a diner route. */
 export interface DinerCaller extends ResolvedTable {
   sessionId: string;
+  /** The capability's expiry, ms since the epoch. */
+  expiresAt: number;
 }
 
 export type CapabilityRefusal = 'invalid' | 'mismatch';
@@ -136,7 +138,9 @@ export class DinerAccess {
     if (claims.ver !== table.codeVersion || claims.sit !== table.sittingId) {
       return { table, refusal: 'invalid' };
     }
-    return { caller: { ...table, sessionId: claims.sid } };
+    return {
+      caller: { ...table, sessionId: claims.sid, expiresAt: claims.exp * 1000 },
+    };
   }
 }
 

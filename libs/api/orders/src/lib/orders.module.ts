@@ -45,7 +45,11 @@ export class OrdersModule implements OnModuleInit {
     this.realtime.useDinerAuthenticator(async (tableCode, sessionCap) => {
       const result = await this.access.authorize(tableCode, sessionCap);
       return 'caller' in result
-        ? { tenantId: result.caller.tenantId, tableId: result.caller.tableId }
+        ? {
+            tenantId: result.caller.tenantId,
+            tableId: result.caller.tableId,
+            expiresAt: result.caller.expiresAt,
+          }
         : null;
     });
   }

@@ -56,6 +56,7 @@ export class DinerGateway implements OnGatewayInit, OnGatewayConnection {
         (socket.data as DinerIdentity) = {
           tenantId: identity.tenantId,
           tableId: identity.tableId,
+          expiresAt: identity.expiresAt,
         };
         next();
       });
@@ -63,7 +64,17 @@ export class DinerGateway implements OnGatewayInit, OnGatewayConnection {
     this.realtime.attach('diner', namespace);
   }
 
+  /**
+   * Joins the table's room until the capability expires; the diner page renews its
+   * capability and reconnects, so a rotated code or closed sitting ends the stream.
+   */
   async handleConnection(socket: Socket): Promise<void> {
-    await socket.join(tableRoom((socket.data as DinerIdentity).tableId));
+    const { tableId, expiresAt } = socket.data as DinerIdentity;
+    const expiry = setTimeout(
+      () => socket.disconnect(true),
+      Math.max(0, expiresAt - Date.now()),
+    );
+    socket.once('disconnect', () => clearTimeout(expiry));
+    await socket.join(tableRoom(tableId));
   }
 }

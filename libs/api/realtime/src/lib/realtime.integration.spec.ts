@@ -252,16 +252,28 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
     const tables: Record<string, string> = {
       'T1:cap-1': randomUUID(),
       'T2:cap-2': randomUUID(),
+      'T3:cap-short': randomUUID(),
     };
     for (const instance of [a, b]) {
-      instance.app
-        .get(Realtime)
-        .useDinerAuthenticator(async (code, cap) =>
-          tables[`${code}:${cap}`]
-            ? { tenantId: tenants['alpha'], tableId: tables[`${code}:${cap}`] }
-            : null,
-        );
+      instance.app.get(Realtime).useDinerAuthenticator(async (code, cap) =>
+        tables[`${code}:${cap}`]
+          ? {
+              tenantId: tenants['alpha'],
+              tableId: tables[`${code}:${cap}`],
+              expiresAt: Date.now() + (cap === 'cap-short' ? 300 : 60_000),
+            }
+          : null,
+      );
     }
+    // A socket lives no longer than its capability.
+    const short = (
+      await connect(a.url, '/diner', {
+        auth: { tableCode: 'T3', sessionCap: 'cap-short' },
+      })
+    ).socket;
+    expect(short.connected).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(short.connected).toBe(false);
     for (const auth of [
       { tableCode: 'T1', sessionCap: 'cap-2' },
       { tableCode: 'T1' },

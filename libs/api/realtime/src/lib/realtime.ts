@@ -6,6 +6,8 @@ import type { Namespace } from 'socket.io';
 export interface DinerIdentity {
   tenantId: string;
   tableId: string;
+  /** When the capability expires (ms since the epoch): the socket is dropped then. */
+  expiresAt: number;
 }
 
 /** Verifies a diner handshake; resolves null when the code or capability is not valid. */
