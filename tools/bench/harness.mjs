@@ -197,11 +197,14 @@ async function dropRedisKeys(prefix) {
 /**
  * Fresh database + production API instance(s) + worker + SMTP sink.
  * `nodeArgs` (e.g. ['--cpu-prof', '--cpu-prof-dir=…']) go to every API process.
+ * `web: true` also serves the production web build (tools/scripts/serve-web.mjs) at
+ * ctx.webUrl, an origin the API allows too.
  */
 export async function startStack({
   apiInstances = 1,
   worker = true,
   smtpDelayMs = 0,
+  web = false,
   env: extraEnv = {},
   nodeArgs = [],
 } = {}) {
@@ -210,6 +213,8 @@ export async function startStack({
   const smtp = await startSmtpSink(smtpDelayMs);
   const ownerUrl = dbUrl('foyer_owner', database);
   const runtimeUrl = dbUrl('foyer_app', database);
+  const webPort = web ? await freePort() : null;
+  const webUrl = web ? `http://127.0.0.1:${webPort}` : undefined;
   const env = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -219,7 +224,7 @@ export async function startStack({
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: `bench:${database}:`,
     ...freshSecrets(),
-    CORS_ALLOWLIST: origin,
+    CORS_ALLOWLIST: web ? `${origin},${webUrl}` : origin,
     SITE_BASE_URL: origin,
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
     ...Object.fromEntries(RATE_LIMITS.map((name) => [name, RAISED])),
@@ -274,6 +279,21 @@ export async function startStack({
       );
       children.push(workerChild);
     }
+    if (web) {
+      const server = start(
+        'web',
+        process.execPath,
+        ['tools/scripts/serve-web.mjs'],
+        {
+          WEB_PORT: String(webPort),
+          WEB_HOST: '127.0.0.1',
+          API_BASE_URL: apiUrls[0],
+        },
+        { quiet: true },
+      );
+      children.push(server);
+      await waitFor(`${webUrl}/`, { child: server });
+    }
     await Promise.all(
       apiUrls.map((url, i) =>
         waitFor(`${url}/health/ready`, { child: apis[i] }),
@@ -283,6 +303,7 @@ export async function startStack({
       apiUrls,
       apiPids: apis.map((api) => api.pid),
       workerPid: workerChild?.pid,
+      webUrl,
       env,
       database,
       ownerUrl,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: install if needed, then every project's lint, tests and build through Nx
 // (integration specs make their own databases from a migrated template), then the API and
-// browser end-to-end suites against the production builds on a fresh database.
+// browser end-to-end suites against the production builds on a fresh database, then the
+// benchmark smoke run (`npm run bench -- --smoke`: correctness of every scenario, small sizes).
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -117,6 +118,10 @@ async function main() {
   }
   say('› end-to-end suites against the production builds');
   await endToEnd();
+  if (!e2eOnly) {
+    say('› benchmark smoke run (correctness only, reusing the builds)');
+    run(process.execPath, ['tools/bench/run.mjs', '--smoke', '--no-build']);
+  }
   say(`› all green in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
