@@ -144,7 +144,7 @@ const httpLatencies = [];
 const LAG_RESOLUTION_MS = 10;
 const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
 const lagMs = (ns) =>
-  Math.max(0, Math.round(ns / 1e4) / 100 - LAG_RESOLUTION_MS);
+  Math.max(0, Math.round(ns / 1e4 - LAG_RESOLUTION_MS * 100) / 100);
 lag.enable();
 const started = clock();
 for (let i = 0; i < total; i += 1) {
