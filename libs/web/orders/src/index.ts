@@ -1,3 +1,7 @@
 // Only route tables: the board, menu editor and tables pages (and socket.io-client) load
 // with their routes, never before.
-export { ordersRoutes } from './lib/orders.routes';
+export {
+  ordersRoutes,
+  menuEditorRoutes,
+  tablesRoutes,
+} from './lib/orders.routes';

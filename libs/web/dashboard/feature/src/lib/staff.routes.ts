@@ -92,6 +92,18 @@ export const staffRoutes: Routes = [
           import('@foyer/web/orders').then((m) => m.ordersRoutes),
       },
       {
+        path: 'menu',
+        canActivate: [permissionGuard(Permission.MENU_VIEW)],
+        loadChildren: () =>
+          import('@foyer/web/orders').then((m) => m.menuEditorRoutes),
+      },
+      {
+        path: 'tables',
+        canActivate: [permissionGuard(Permission.TABLES_MANAGE)],
+        loadChildren: () =>
+          import('@foyer/web/orders').then((m) => m.tablesRoutes),
+      },
+      {
         path: 'account',
         title: 'Change password · Foyer',
         loadComponent: () =>

@@ -53,14 +53,14 @@ export const STAFF_NAV: readonly StaffNavItem[] = [
     label: 'Menu',
     path: 'menu',
     permission: Permission.MENU_VIEW,
-    ready: false,
+    ready: true,
   },
   {
     id: 'tables',
     label: 'Tables',
     path: 'tables',
     permission: Permission.TABLES_MANAGE,
-    ready: false,
+    ready: true,
   },
   {
     id: 'staff',

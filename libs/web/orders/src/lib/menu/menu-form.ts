@@ -1,0 +1,86 @@
+import { MenuItem, MenuItemInput } from '../data-access/staff-ordering.models';
+
+/** The item form's raw values: price as typed ("4.50"), allergens comma-separated. */
+export interface ItemFormValue {
+  categoryId: string;
+  name: string;
+  description: string;
+  price: string;
+  currency: string;
+  allergens: string;
+  available: boolean;
+  position: string;
+}
+
+export const emptyItemForm = (categoryId = ''): ItemFormValue => ({
+  categoryId,
+  name: '',
+  description: '',
+  price: '',
+  currency: 'EUR',
+  allergens: '',
+  available: true,
+  position: '0',
+});
+
+export const itemFormOf = (item: MenuItem): ItemFormValue => ({
+  categoryId: item.categoryId,
+  name: item.name,
+  description: item.description,
+  price: (item.priceCents / 100).toFixed(2),
+  currency: item.currency,
+  allergens: item.allergens.join(', '),
+  available: item.available,
+  position: String(item.position),
+});
+
+/**
+ * The API body from the form, or the field problems (same limits as the API: name ≤120,
+ * description ≤500, price 0–100 000.00, ISO currency, ≤14 allergens of ≤40 chars).
+ * Prices are typed in major units and sent as integer minor units (two decimals).
+ */
+export function parseItemForm(
+  value: ItemFormValue,
+):
+  | { body: MenuItemInput }
+  | { errors: Partial<Record<keyof ItemFormValue, string>> } {
+  const errors: Partial<Record<keyof ItemFormValue, string>> = {};
+  const name = value.name.trim();
+  const description = value.description.trim();
+  const priceText = value.price.trim().replace(',', '.');
+  const currency = value.currency.trim().toUpperCase();
+  const allergens = value.allergens
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  const position = Number(value.position);
+  if (!value.categoryId) errors.categoryId = 'Choose a category.';
+  if (!name || name.length > 120)
+    errors.name = 'Enter a name of 1 to 120 characters.';
+  if (description.length > 500) errors.description = 'At most 500 characters.';
+  if (!/^\d{1,6}(\.\d{1,2})?$/.test(priceText) || Number(priceText) > 100_000) {
+    errors.price = 'A price like 4.50, from 0 to 100000.';
+  }
+  if (!/^[A-Z]{3}$/.test(currency))
+    errors.currency = 'A three-letter currency code, e.g. EUR.';
+  if (allergens.length > 14 || allergens.some((a) => a.length > 40)) {
+    errors.allergens = 'At most 14 allergens of up to 40 characters each.';
+  }
+  if (!Number.isInteger(position) || position < 0)
+    errors.position = 'A whole number from 0.';
+  if (Object.keys(errors).length > 0) {
+    return { errors };
+  }
+  return {
+    body: {
+      categoryId: value.categoryId,
+      name,
+      description,
+      priceCents: Math.round(Number(priceText) * 100),
+      currency,
+      allergens,
+      available: value.available,
+      position,
+    },
+  };
+}
