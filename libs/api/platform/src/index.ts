@@ -29,7 +29,7 @@ export * from './lib/outbox/outbox-message.entity';
 export * from './lib/outbox/outbox-relay';
 export * from './lib/outbox/queues.module';
 export * from './lib/mail/mail.processor';
-export * from './lib/mail/qr-png';
+export * from './lib/qr/qr-code';
 export * from './lib/health/health.module';
 export * from './lib/platform.module';
 export * from './lib/paging/page-query.dto';

@@ -1,35 +1,8 @@
-import QRCode from 'qrcode';
+import { escapeHtml } from '@foyer/api/platform';
 import { createHash } from 'node:crypto';
 
 export function tableUrl(siteBaseUrl: string, code: string): string {
   return `${siteBaseUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(code)}`;
-}
-
-export function qrSvg(url: string): Promise<string> {
-  return QRCode.toString(url, {
-    type: 'svg',
-    errorCorrectionLevel: 'M',
-    margin: 2,
-  });
-}
-
-export function qrPng(url: string): Promise<Buffer> {
-  return QRCode.toBuffer(url, {
-    type: 'png',
-    errorCorrectionLevel: 'M',
-    margin: 2,
-    width: 512,
-  });
-}
-
-function escapeText(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (c) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[
-        c
-      ] as string,
-  );
 }
 
 const SHEET_STYLE =
@@ -48,11 +21,11 @@ export function qrSheet(
   const cards = tables
     .map(
       (t) =>
-        `<figure>${t.svg}<figcaption>${escapeText(t.label)}</figcaption><p>Scan to order</p></figure>`,
+        `<figure>${t.svg}<figcaption>${escapeHtml(t.label)}</figcaption><p>Scan to order</p></figure>`,
     )
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeText(venueName)} – table QR codes</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(venueName)} – table QR codes</title>
 <style>${SHEET_STYLE}</style></head>
 <body><main>
 ${cards}

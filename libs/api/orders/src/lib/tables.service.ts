@@ -7,6 +7,8 @@ import {
   decodeCursor,
   encodeCursor,
   notFound,
+  qrPng,
+  qrSvg,
   randomToken,
 } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
@@ -16,7 +18,7 @@ import { CartStore } from './cart-store';
 import { CreateTableDto, UpdateTableDto } from './dto/table.dto';
 import { DiningTable } from './entities/dining-table.entity';
 import { MenuPrices } from './menu-prices';
-import { qrPng, qrSheet, qrSvg, tableUrl } from './qr';
+import { qrSheet, tableUrl } from './qr';
 
 export interface TableView {
   id: string;
@@ -147,7 +149,7 @@ export class TablesService {
   ): Promise<{ body: string | Buffer; contentType: string }> {
     const url = tableUrl(this.config.SITE_BASE_URL, (await this.find(id)).code);
     return format === 'png'
-      ? { body: await qrPng(url), contentType: 'image/png' }
+      ? { body: await qrPng(url, 512), contentType: 'image/png' }
       : { body: await qrSvg(url), contentType: 'image/svg+xml; charset=utf-8' };
   }
 

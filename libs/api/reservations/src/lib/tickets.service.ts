@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@foyer/contracts';
-import { DomainError, TenantContext } from '@foyer/api/platform';
+import { DomainError, TenantContext, qrSvg } from '@foyer/api/platform';
 import { ReservationTokens, tokenInvalid } from './reservation-tokens';
 import { AuditLog } from '@foyer/api/audit';
-import { ticketQrSvg } from './ticket-qr';
 
 export interface TicketView {
   reference: string;
@@ -43,7 +42,7 @@ export class TicketsService {
       },
       partySize: found.party_size,
       status: found.status,
-      qrSvg: await ticketQrSvg(token),
+      qrSvg: await qrSvg(token),
     }));
   }
 

@@ -5,7 +5,7 @@ import { Job } from 'bullmq';
 import { Transporter, createTransport } from 'nodemailer';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
-import { qrPng } from './qr-png';
+import { qrPng } from '../qr/qr-code';
 
 /**
  * Delivers rendered messages through SMTP_URL. A failure throws so BullMQ retries with

@@ -5,7 +5,7 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import sharp from 'sharp';
-import { qrPng } from './qr-png';
+import { qrPng, qrSvg } from './qr-code';
 
 /** Reads a PNG back the way a door scanner would. */
 async function decode(png: Buffer): Promise<string> {
@@ -25,7 +25,7 @@ async function decode(png: Buffer): Promise<string> {
     .getText();
 }
 
-describe('qrPng', () => {
+describe('QR codes', () => {
   it('renders a PNG big enough to scan that decodes to exactly the text', async () => {
     const token = 'Qm9va2luZy10b2tlbi1mb3ItdGhlLWRvb3ItMjU2LWJpdHM';
     const png = await qrPng(token);
@@ -34,5 +34,11 @@ describe('qrPng', () => {
     );
     expect((await sharp(png).metadata()).width).toBeGreaterThanOrEqual(300);
     expect(await decode(png)).toBe(token);
+  });
+
+  it('renders an SVG for pages and print', async () => {
+    const svg = await qrSvg('https://foyer.example/t/code');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).not.toMatch(/<script|on\w+=/i);
   });
 });

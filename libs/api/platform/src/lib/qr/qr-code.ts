@@ -1,14 +1,24 @@
-import { toBuffer } from 'qrcode';
+import { toBuffer, toString } from 'qrcode';
 
 /**
- * A QR code as PNG for email (mail clients block SVG and data: URLs): level M survives a
- * scratched phone screen, 320 px with a four-module quiet zone scans from a phone.
+ * QR codes for tickets and tables, one place for the settings: level M survives a
+ * scratched phone screen or a wine stain on a table card.
  */
-export function qrPng(text: string): Promise<Buffer> {
+
+/** For pages and print: an SVG that scales to any size. */
+export function qrSvg(text: string): Promise<string> {
+  return toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+}
+
+/**
+ * For email (mail clients block SVG and data: URLs) and downloads: a PNG with a
+ * four-module quiet zone, 320 px by default, big enough to scan from a phone.
+ */
+export function qrPng(text: string, width = 320): Promise<Buffer> {
   return toBuffer(text, {
     type: 'png',
     errorCorrectionLevel: 'M',
     margin: 4,
-    width: 320,
+    width,
   });
 }
