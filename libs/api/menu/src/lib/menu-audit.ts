@@ -1,13 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@foyer/api/audit';
 import { principalOf } from '@foyer/api/auth';
-import { requestIdOf } from '@foyer/api/platform';
+import { TenantContext, requestIdOf } from '@foyer/api/platform';
 import type { Request } from 'express';
+import { PublicMenuCache } from './public-menu-cache';
 
-/** Menu content changes in the tenant's audit chain: who, what, which row; never the content itself. */
+/**
+ * Every menu content change passes here: it goes into the tenant's audit chain (who,
+ * what, which row; never the content itself) and drops the cached public menu.
+ */
 @Injectable()
 export class MenuAudit {
-  constructor(private readonly audit: AuditLog) {}
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly context: TenantContext,
+    private readonly cache: PublicMenuCache,
+  ) {}
 
   async record(
     req: Request,
@@ -24,5 +32,9 @@ export class MenuAudit {
       requestId: requestIdOf(req),
       metadata,
     });
+    const tenantId = this.context.tenantId;
+    if (tenantId) {
+      this.cache.invalidate(tenantId);
+    }
   }
 }

@@ -7,6 +7,7 @@ import { MenuItem } from './entities/menu-item.entity';
 import { MediaController } from './media.controller';
 import { LocalDiskMediaStorage, MediaStorage } from './media/media-storage';
 import { MenuAudit } from './menu-audit';
+import { PublicMenuCache } from './public-menu-cache';
 import { MenuCategoriesController } from './menu-categories.controller';
 import { MenuItemsController } from './menu-items.controller';
 import { MenuService } from './menu.service';
@@ -27,6 +28,7 @@ import { PublicMenuController } from './public-menu.controller';
   providers: [
     MenuService,
     MenuAudit,
+    PublicMenuCache,
     { provide: MediaStorage, useClass: LocalDiskMediaStorage },
   ],
   exports: [MenuService, MediaStorage, TypeOrmModule],
