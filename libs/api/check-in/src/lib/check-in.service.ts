@@ -67,6 +67,9 @@ const stateOf = (t: Ticket, expectedPerformanceId: string | undefined) =>
     now: t.now,
   });
 
+/** How long a door-count recount waits for more admissions to share it. */
+export const STATS_COALESCE_MS = 50;
+
 /** TypeORM answers UPDATE … RETURNING on PostgreSQL with [rows, rowCount]. */
 async function updateReturning<T>(
   manager: EntityManager,
@@ -87,6 +90,10 @@ async function updateReturning<T>(
 @Injectable()
 export class CheckInService {
   private readonly logger = new Logger(CheckInService.name);
+  private readonly recounts = new Map<
+    string,
+    'scheduled' | 'running' | 'dirty'
+  >();
 
   constructor(
     private readonly context: TenantContext,
@@ -258,7 +265,29 @@ export class CheckInService {
   }
 
   /** After commit: fresh counts to the tenant's staff room. Never fails the request. */
+  /**
+   * Door counts go to the tenant's staff room after each change, coalesced per
+   * performance: at a full-house door, dozens of admissions a second share one recount
+   * instead of each running its own. The last change is always followed by a recount.
+   */
   private publish(tenantId: string, performanceId: string): void {
+    const state = this.recounts.get(performanceId);
+    if (state === 'scheduled' || state === 'dirty') {
+      return;
+    }
+    if (state === 'running') {
+      this.recounts.set(performanceId, 'dirty');
+      return;
+    }
+    this.recounts.set(performanceId, 'scheduled');
+    setTimeout(
+      () => this.recount(tenantId, performanceId),
+      STATS_COALESCE_MS,
+    ).unref();
+  }
+
+  private recount(tenantId: string, performanceId: string): void {
+    this.recounts.set(performanceId, 'running');
     this.context
       .run(tenantId, () => this.stats(performanceId))
       .then((stats) =>
@@ -269,7 +298,14 @@ export class CheckInService {
           event: 'checkin_stats_failed',
           error: error instanceof Error ? error.name : 'unknown',
         }),
-      );
+      )
+      .finally(() => {
+        const again = this.recounts.get(performanceId) === 'dirty';
+        this.recounts.delete(performanceId);
+        if (again) {
+          this.publish(tenantId, performanceId);
+        }
+      });
   }
 
   /** A live check-in token of this tenant, or null. The raw token goes nowhere but the hash. */
