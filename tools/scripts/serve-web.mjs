@@ -297,9 +297,14 @@ async function sendMaybeCompressed(
   stream.pipe(res);
 }
 
-// The page's first API call then skips DNS, TCP and TLS set-up (the API is another origin).
-const preconnectApi =
-  api.origin === 'null' ? {} : { Link: `<${api.origin}>; rel=preconnect` };
+// Hints on the page: the first API call skips DNS, TCP and TLS set-up (the API is another
+// origin), and /config.json, which bootstrap waits for, loads alongside the scripts.
+const pageHints =
+  api.origin === 'null'
+    ? {}
+    : {
+        Link: `<${api.origin}>; rel=preconnect, </config.json>; rel=preload; as=fetch; crossorigin`,
+      };
 
 function sendIndex(req, res) {
   return sendMaybeCompressed(
@@ -308,7 +313,7 @@ function sendIndex(req, res) {
     {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-cache',
-      ...preconnectApi,
+      ...pageHints,
     },
     indexHtml.length,
     indexHtml,

@@ -50,6 +50,16 @@ async function audit(url) {
           url: new URL(item.url).pathname,
           transferBytes: item.transferSize,
         })),
+      // Every request of the page with its (observed, unthrottled) start and end in ms.
+      requests: requests.map((item) => ({
+        url: item.url.startsWith('data:')
+          ? 'data:'
+          : new URL(item.url).pathname,
+        type: item.resourceType,
+        start: Math.round(item.networkRequestTime ?? item.startTime ?? 0),
+        end: Math.round(item.networkEndTime ?? item.endTime ?? 0),
+        transferBytes: item.transferSize,
+      })),
       opportunities: Object.values(lhr.audits)
         .filter(
           (a) =>

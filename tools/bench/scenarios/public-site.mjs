@@ -197,7 +197,7 @@ export default {
       const ticket = await seedTicket(ctx, open.id);
       const { pages } = await load('lighthouse', {
         chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        runs: 3,
+        runs: Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3),
         pages: [
           { name: 'venue', url: `${ctx.webUrl}/v/demo` },
           { name: 'booking', url: `${ctx.webUrl}/v/demo/p/${open.id}` },
