@@ -3,6 +3,7 @@ import { PassportStrategy } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig, TenantContext } from '@foyer/api/platform';
 import { permissionsFor } from '@foyer/api/rbac';
 import type { Request } from 'express';
+import type { KeyObject } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { cookieNames } from './cookies';
 import { StaffPrincipal } from './principal';
@@ -44,10 +45,15 @@ export class AccessTokenStrategy extends PassportStrategy(
       secretOrKeyProvider: (
         _req: Request,
         rawJwt: string,
-        done: (error: Error | null, secret?: string) => void,
+        done: (error: Error | null, secret?: string | Buffer) => void,
       ) => {
         const secret = tokens.accessKeyFor(rawJwt);
-        done(secret ? null : new Error('unknown key'), secret);
+        // passport-jwt hands the key to jsonwebtoken, which takes a KeyObject as is
+        // (its typings predate KeyObject support).
+        done(
+          secret ? null : new Error('unknown key'),
+          secret as KeyObject | undefined as unknown as Buffer | undefined,
+        );
       },
       algorithms: ['HS256'],
       issuer: ISSUER,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Role } from '@foyer/contracts';
 import { APP_CONFIG, AppConfig, KeyRing } from '@foyer/api/platform';
 import jwt, { JwtPayload } from 'jsonwebtoken';
-import { randomUUID } from 'node:crypto';
+import { KeyObject, createSecretKey, randomUUID } from 'node:crypto';
 import { ACCESS_TTL_SECONDS, REFRESH_TTL_SECONDS } from './cookies';
 
 export const ISSUER = 'foyer';
@@ -28,7 +28,21 @@ export interface RefreshClaims {
   jti: string;
 }
 
-function keyFor(ring: KeyRing, token: string): string | undefined {
+/**
+ * Secrets as KeyObjects, made once per secret: handed a string, jsonwebtoken first tries
+ * to parse it as a PEM public key on every call, which costs more than the HMAC itself.
+ */
+const secretKeys = new Map<string, KeyObject>();
+function secretKey(secret: string): KeyObject {
+  let key = secretKeys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    secretKeys.set(secret, key);
+  }
+  return key;
+}
+
+function keyFor(ring: KeyRing, token: string): KeyObject | undefined {
   if (token.length > 4096) {
     return undefined;
   }
@@ -41,7 +55,8 @@ function keyFor(ring: KeyRing, token: string): string | undefined {
   ) {
     return undefined;
   }
-  return ring.keys.get(decoded.header.kid);
+  const secret = ring.keys.get(decoded.header.kid);
+  return secret === undefined ? undefined : secretKey(secret);
 }
 
 export const REQUIRED_CLAIMS = [
@@ -111,7 +126,7 @@ export class AuthTokens {
     ttl: number,
     claims: object,
   ): string {
-    return jwt.sign(claims, ring.current.secret, {
+    return jwt.sign(claims, secretKey(ring.current.secret), {
       algorithm: 'HS256',
       keyid: ring.current.kid,
       issuer: ISSUER,
@@ -122,7 +137,7 @@ export class AuthTokens {
   }
 
   /** The access key a token names by `kid`, if it is an HS256 token of ours at all. */
-  accessKeyFor(token: string): string | undefined {
+  accessKeyFor(token: string): KeyObject | undefined {
     return keyFor(this.config.JWT_ACCESS_SECRET, token);
   }
 
