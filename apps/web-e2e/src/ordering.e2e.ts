@@ -147,6 +147,50 @@ test.describe('ordering', () => {
     expect(staffProblems, 'staff page console or page errors').toEqual([]);
   });
 
+  test('the diner page is an installable PWA whose service worker keeps the menu', async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const { table } = await tableAndDish(`PWA ${randomUUID().slice(0, 6)}`);
+    await page.goto(`/t/${table.code}`);
+    await expect(page.getByTestId('menu-item').first()).toBeVisible();
+    const manifest = await page.evaluate(async () => {
+      const link = document.querySelector<HTMLLinkElement>(
+        'link[rel="manifest"]',
+      );
+      return link
+        ? ((await (await fetch(link.href)).json()) as { display: string })
+        : null;
+    });
+    expect(manifest?.display).toBe('standalone');
+    // Registered once the app is stable (production builds only).
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () =>
+            Boolean((await navigator.serviceWorker.getRegistration())?.active),
+          ),
+        { timeout: 40_000 },
+      )
+      .toBe(true);
+    // Once it controls the page, the menu request goes through its freshness cache.
+    await page.reload();
+    await expect(page.getByTestId('menu-item').first()).toBeVisible();
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          for (const name of await caches.keys()) {
+            if (!name.includes('public-menu')) continue;
+            const cache = await caches.open(name);
+            if ((await cache.keys()).some((r) => r.url.includes('/menu')))
+              return true;
+          }
+          return false;
+        }),
+      )
+      .toBe(true);
+  });
+
   // Without the console-error fixture: the API's 404 to the session call is logged by the
   // browser as a failed resource load, which is the point of this test.
   plain(
