@@ -261,12 +261,11 @@ async function sendMaybeCompressed(
   size,
   identity,
   compressed,
+  compressible = true,
 ) {
-  const encoding =
-    size >= MIN_COMPRESS_BYTES
-      ? pickEncoding(req.headers['accept-encoding'])
-      : null;
-  const vary = size >= MIN_COMPRESS_BYTES ? { Vary: 'Accept-Encoding' } : {};
+  const worthIt = compressible && size >= MIN_COMPRESS_BYTES;
+  const encoding = worthIt ? pickEncoding(req.headers['accept-encoding']) : null;
+  const vary = worthIt ? { Vary: 'Accept-Encoding' } : {};
   if (encoding) {
     const body = (await compressed())[encoding];
     send(
@@ -408,9 +407,10 @@ async function handle(req, res) {
     req,
     res,
     headers,
-    COMPRESSIBLE.has(extension) ? found.size : 0,
+    found.size,
     () => createReadStream(found.file),
     () => compressedFile(found),
+    COMPRESSIBLE.has(extension),
   );
 }
 
