@@ -116,6 +116,7 @@ export class TablesService {
     await this.context.manager.delete(DiningTable, { id });
     await this.record('table.deleted', id, actor);
     await this.carts.clear(id, table.sittingId);
+    this.realtime.disconnectTable(id);
   }
 
   /** A new code; the old one answers 404 and capabilities of the old version are refused. */
@@ -125,6 +126,7 @@ export class TablesService {
     table.codeVersion += 1;
     await this.context.manager.save(table);
     await this.record('table.code_rotated', id, actor);
+    this.realtime.disconnectTable(id);
     return table;
   }
 
@@ -141,6 +143,7 @@ export class TablesService {
       totalCents: 0,
       currency: await this.menu.tenantCurrency(),
     });
+    this.realtime.disconnectTable(id);
   }
 
   async qr(

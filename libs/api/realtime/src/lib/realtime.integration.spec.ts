@@ -305,6 +305,13 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
     expect(gotOne).toEqual([{ id: 'o1' }]);
     expect(gotTwo).toEqual([]);
     expect(gotStaff).toEqual([]);
+
+    // A rotated code or closed sitting, on any instance, ends that table's sockets only.
+    b.app.get(Realtime).disconnectTable(tables['T1:cap-1']);
+    await settle();
+    expect(one.connected).toBe(false);
+    expect(two.connected).toBe(true);
+    expect(staff.connected).toBe(true);
   });
 
   it('caps concurrent connections per IP and per staff user', async () => {

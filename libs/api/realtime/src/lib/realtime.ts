@@ -39,6 +39,21 @@ export class Realtime {
     this.emit(this.diner, tableRoom(tableId), event, payload);
   }
 
+  /**
+   * Ends every diner socket of a table, on every instance: after its code was rotated or
+   * its sitting closed, the old diners' capabilities no longer hold.
+   */
+  disconnectTable(tableId: string): void {
+    try {
+      this.diner?.in(tableRoom(tableId)).disconnectSockets(true);
+    } catch (error) {
+      this.logger.warn({
+        event: 'realtime_disconnect_failed',
+        error: (error as Error).name,
+      });
+    }
+  }
+
   /** How `/diner` handshakes are verified (the orders module registers it). */
   useDinerAuthenticator(authenticator: DinerAuthenticator): void {
     this.authenticator = authenticator;
