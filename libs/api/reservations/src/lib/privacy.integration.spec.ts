@@ -1,17 +1,11 @@
 import { INestApplication } from '@nestjs/common';
-import { Role } from '@foyer/contracts';
 import { AuditModule } from '@foyer/api/audit';
-import {
-  AuthModule,
-  AuthenticationGuard,
-  CsrfGuard,
-  StaffAccounts,
-} from '@foyer/api/auth';
+import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
+import { seedStaff, staffAs } from '@foyer/api/auth/testing';
 import { TenantContext } from '@foyer/api/platform';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import {
   TestDatabase,
-  createTenantRow,
   createTestApp,
   createTestDatabase,
 } from '@foyer/api/testing';
@@ -21,7 +15,6 @@ import request from 'supertest';
 import { PrivacyService } from './privacy.service';
 import { ReservationsModule } from './reservations.module';
 
-const PASSWORD = 'Stage-door-7-lights';
 const DAY = 86_400_000;
 const VISITOR = 'Grace.Hopper@example.test';
 
@@ -29,15 +22,10 @@ describe('privacy: export, erase and retention (real PostgreSQL)', () => {
   let db: TestDatabase;
   let app: INestApplication;
   let owner: Client;
-  const tenants: Record<string, string> = {};
-  const tokens: Record<string, string> = {};
+  let tenants: Record<string, string>;
+  let tokens: Record<string, string>;
   const http = () => request(app.getHttpServer());
-  const as = (who: string) => (path: string, body: object) =>
-    http()
-      .post(path)
-      .set('Authorization', `Bearer ${tokens[who]}`)
-      .set('Idempotency-Key', randomUUID())
-      .send(body);
+  const as = (who: string) => staffAs(app, tokens[who]).post;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -54,30 +42,10 @@ describe('privacy: export, erase and retention (real PostgreSQL)', () => {
     });
     owner = new Client({ connectionString: db.ownerUrl });
     await owner.connect();
-    for (const [slug, roles] of [
-      ['alpha', ['owner', 'manager']],
-      ['bravo', ['owner']],
-    ] as [string, Role[]][]) {
-      tenants[slug] = await createTenantRow(app, slug);
-      await app.get(TenantContext).run(tenants[slug], async () => {
-        for (const role of roles) {
-          await app.get(StaffAccounts).addMember({
-            email: `${role}@${slug}.test`,
-            displayName: role,
-            role,
-            password: PASSWORD,
-          });
-        }
-      });
-      for (const role of roles) {
-        const res = await http()
-          .post('/api/auth/login')
-          .set('X-Auth-Mode', 'bearer')
-          .send({ email: `${role}@${slug}.test`, password: PASSWORD })
-          .expect(200);
-        tokens[`${role}@${slug}`] = res.body.accessToken;
-      }
-    }
+    ({ tenants, tokens } = await seedStaff(app, {
+      alpha: ['owner', 'manager'],
+      bravo: ['owner'],
+    }));
   });
 
   afterAll(async () => {

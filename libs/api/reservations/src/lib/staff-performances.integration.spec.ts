@@ -1,34 +1,23 @@
 import { INestApplication } from '@nestjs/common';
-import { Role } from '@foyer/contracts';
 import { AuditModule } from '@foyer/api/audit';
-import {
-  AuthModule,
-  AuthenticationGuard,
-  CsrfGuard,
-  StaffAccounts,
-} from '@foyer/api/auth';
-import { TenantContext } from '@foyer/api/platform';
+import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
+import { seedStaff, staffAs } from '@foyer/api/auth/testing';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import {
   TestDatabase,
-  createTenantRow,
   createTestApp,
   createTestDatabase,
 } from '@foyer/api/testing';
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { Client } from 'pg';
 import { BookingService } from './booking.service';
 import { ReservationsModule } from './reservations.module';
 import { TicketsService } from './tickets.service';
 
-const PASSWORD = 'Stage-door-7-lights';
-
 describe('rooms and performances for staff (real PostgreSQL)', () => {
   let db: TestDatabase;
   let app: INestApplication;
-  const http = () => request(app.getHttpServer());
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -41,29 +30,10 @@ describe('rooms and performances for staff (real PostgreSQL)', () => {
         STAFF_RATE_LIMIT_PER_MINUTE: '1000',
       },
     });
-    for (const [slug, roles] of [
-      ['alpha', ['manager', 'host', 'kitchen']],
-      ['bravo', ['manager']],
-    ] as [string, Role[]][]) {
-      const tenant = await createTenantRow(app, slug);
-      await app.get(TenantContext).run(tenant, async () => {
-        for (const role of roles) {
-          await app.get(StaffAccounts).addMember({
-            email: `${role}@${slug}.test`,
-            displayName: role,
-            role,
-            password: PASSWORD,
-          });
-        }
-      });
-      for (const role of roles) {
-        const res = await http()
-          .post('/api/auth/login')
-          .set('X-Auth-Mode', 'bearer')
-          .send({ email: `${role}@${slug}.test`, password: PASSWORD });
-        tokens[`${role}@${slug}`] = res.body.accessToken;
-      }
-    }
+    ({ tokens } = await seedStaff(app, {
+      alpha: ['manager', 'host', 'kitchen'],
+      bravo: ['manager'],
+    }));
   });
 
   afterAll(async () => {
@@ -71,27 +41,7 @@ describe('rooms and performances for staff (real PostgreSQL)', () => {
     await db?.drop();
   });
 
-  const as = (who: string) => ({
-    get: (path: string) =>
-      http().get(path).set('Authorization', `Bearer ${tokens[who]}`),
-    post: (path: string, body: object) =>
-      http()
-        .post(path)
-        .set('Authorization', `Bearer ${tokens[who]}`)
-        .set('Idempotency-Key', randomUUID())
-        .send(body),
-    patch: (path: string, body: object) =>
-      http()
-        .patch(path)
-        .set('Authorization', `Bearer ${tokens[who]}`)
-        .set('Idempotency-Key', randomUUID())
-        .send(body),
-    delete: (path: string) =>
-      http()
-        .delete(path)
-        .set('Authorization', `Bearer ${tokens[who]}`)
-        .set('Idempotency-Key', randomUUID()),
-  });
+  const as = (who: string) => staffAs(app, tokens[who]);
 
   it('creates rooms and performances with live availability, and edits them', async () => {
     const manager = as('manager@alpha');
