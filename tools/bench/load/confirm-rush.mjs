@@ -18,7 +18,8 @@ let next = 0;
 let lastConfirmedAt = 0;
 const started = performance.now();
 
-const result = await autocannon({
+const errorKinds = {};
+const instance = autocannon({
   url,
   connections: tokens.length,
   amount: tokens.length,
@@ -61,6 +62,11 @@ const result = await autocannon({
     },
   ],
 });
+instance.on('reqError', (error) => {
+  const kind = error.code ?? error.message;
+  errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+});
+const result = await instance;
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(
   `${JSON.stringify({
@@ -68,6 +74,7 @@ process.stdout.write(
     rps: tokens.length / seconds,
     ...counts,
     errors: result.errors + result.timeouts,
+    errorKinds,
     latency: {
       p50: result.latency.p50,
       p90: result.latency.p90,
