@@ -1,12 +1,7 @@
 import { INestApplication } from '@nestjs/common';
-import { Role } from '@foyer/contracts';
 import { AuditModule } from '@foyer/api/audit';
-import {
-  AuthModule,
-  AuthenticationGuard,
-  CsrfGuard,
-  StaffAccounts,
-} from '@foyer/api/auth';
+import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
+import { seedStaff, staffAs } from '@foyer/api/auth/testing';
 import { TenantContext } from '@foyer/api/platform';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import {
@@ -24,8 +19,6 @@ import request from 'supertest';
 import { DEMO_MENU, seedDemoMenu } from './demo-menu';
 import { MenuModule } from './menu.module';
 
-const PASSWORD = 'Stage-door-7-lights';
-
 const binary = (
   res: request.Response,
   callback: (error: Error | null, body: Buffer) => void,
@@ -40,8 +33,8 @@ describe('menu (real PostgreSQL and Redis)', () => {
   let app: INestApplication;
   let mediaDir: string;
   const http = () => request(app.getHttpServer());
-  const tokens: Record<string, string> = {};
-  const tenants: Record<string, string> = {};
+  let tokens: Record<string, string>;
+  let tenants: Record<string, string>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -57,30 +50,11 @@ describe('menu (real PostgreSQL and Redis)', () => {
         MEDIA_STORAGE_DIR: mediaDir,
       },
     });
-    for (const [slug, roles] of [
-      ['alpha', ['manager', 'host', 'kitchen', 'viewer']],
-      ['bravo', ['manager']],
-    ] as [string, Role[]][]) {
-      const tenant = await createTenantRow(app, slug);
-      tenants[slug] = tenant;
-      await app.get(TenantContext).run(tenant, async () => {
-        for (const role of roles) {
-          await app.get(StaffAccounts).addMember({
-            email: `${role}@${slug}.test`,
-            displayName: role,
-            role,
-            password: PASSWORD,
-          });
-        }
-      });
-      for (const role of roles) {
-        const res = await http()
-          .post('/api/auth/login')
-          .set('X-Auth-Mode', 'bearer')
-          .send({ email: `${role}@${slug}.test`, password: PASSWORD });
-        tokens[`${role}@${slug}`] = res.body.accessToken;
-      }
-    }
+    ({ tenants, tokens } = await seedStaff(app, {
+      alpha: ['manager', 'host', 'kitchen', 'viewer'],
+      bravo: ['manager'],
+    }));
+    manager = as('manager@alpha');
   });
 
   afterAll(async () => {
@@ -89,39 +63,22 @@ describe('menu (real PostgreSQL and Redis)', () => {
     await rm(mediaDir, { recursive: true, force: true });
   });
 
-  const as = (who: string) => ({
-    get: (path: string) =>
-      http().get(path).set('Authorization', `Bearer ${tokens[who]}`),
-    post: (path: string, body: object) =>
-      http()
-        .post(path)
-        .set('Authorization', `Bearer ${tokens[who]}`)
-        .set('Idempotency-Key', randomUUID())
-        .send(body),
-    patch: (path: string, body: object) =>
-      http()
-        .patch(path)
-        .set('Authorization', `Bearer ${tokens[who]}`)
-        .set('Idempotency-Key', randomUUID())
-        .send(body),
-    delete: (path: string) =>
-      http()
-        .delete(path)
-        .set('Authorization', `Bearer ${tokens[who]}`)
-        .set('Idempotency-Key', randomUUID()),
-    upload: (
-      itemId: string,
-      data: Buffer,
-      filename = 'photo.jpg',
-      contentType = 'image/jpeg',
-    ) =>
-      http()
-        .post(`/api/staff/menu/items/${itemId}/image`)
-        .set('Authorization', `Bearer ${tokens[who]}`)
-        .set('Idempotency-Key', randomUUID())
-        .attach('file', data, { filename, contentType }),
-  });
-  const manager = as('manager@alpha');
+  const as = (who: string) => {
+    const staff = staffAs(app, tokens[who]);
+    return {
+      ...staff,
+      upload: (
+        itemId: string,
+        data: Buffer,
+        filename = 'photo.jpg',
+        contentType = 'image/jpeg',
+      ) =>
+        staff
+          .post(`/api/staff/menu/items/${itemId}/image`)
+          .attach('file', data, { filename, contentType }),
+    };
+  };
+  let manager: ReturnType<typeof as>;
 
   async function newItem(who = 'manager@alpha', overrides: object = {}) {
     const category = (
@@ -722,10 +679,8 @@ describe('menu (real PostgreSQL and Redis)', () => {
         status: 415,
         code: 'UNSUPPORTED_MEDIA_TYPE',
       });
-      const other = await http()
+      const other = await manager
         .post(`/api/staff/menu/items/${item.id}/image`)
-        .set('Authorization', `Bearer ${tokens['manager@alpha']}`)
-        .set('Idempotency-Key', randomUUID())
         .attach('picture', await photo(), 'a.jpg');
       expect(other.status).toBe(400);
     });
