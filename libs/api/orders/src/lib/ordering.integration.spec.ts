@@ -1,18 +1,12 @@
 import { INestApplication } from '@nestjs/common';
-import { Role } from '@foyer/contracts';
 import { AuditModule } from '@foyer/api/audit';
-import {
-  AuthModule,
-  AuthenticationGuard,
-  CsrfGuard,
-  StaffAccounts,
-} from '@foyer/api/auth';
+import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
+import { seedStaff, staffAs } from '@foyer/api/auth/testing';
 import { APP_CONFIG, AppConfig, TenantContext } from '@foyer/api/platform';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import { Realtime } from '@foyer/api/realtime';
 import {
   TestDatabase,
-  createTenantRow,
   createTestApp,
   createTestDatabase,
 } from '@foyer/api/testing';
@@ -22,7 +16,6 @@ import { signCapability } from './capability';
 import { DinerAccess, DinerGuard } from './diner-access';
 import { OrdersModule } from './orders.module';
 
-const PASSWORD = 'Stage-door-7-lights';
 const key = () => randomBytes(40).toString('base64url');
 const KEY_A = key();
 const KEY_B = key();
@@ -58,28 +51,20 @@ describe('tables, diner sessions, shared carts and orders (real PostgreSQL and R
   let db: TestDatabase;
   let app: INestApplication;
   const http = () => request(app.getHttpServer());
-  const tokens: Record<string, string> = {};
+  let tokens: Record<string, string>;
   const items: Record<string, string[]> = {};
-  const tenants: Record<string, string> = {};
+  let tenants: Record<string, string>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     app = await buildApp(db, `c1:${KEY_A}`);
-    for (const [slug, roles] of [
-      ['alpha', ['manager', 'kitchen', 'viewer']],
-      ['bravo', ['manager']],
-    ] as [string, Role[]][]) {
-      const tenant = await createTenantRow(app, slug, `${slug} bistro`);
-      tenants[slug] = tenant;
+    ({ tenants, tokens } = await seedStaff(
+      app,
+      { alpha: ['manager', 'kitchen', 'viewer'], bravo: ['manager'] },
+      { tenantName: (slug) => `${slug} bistro` },
+    ));
+    for (const [slug, tenant] of Object.entries(tenants)) {
       await app.get(TenantContext).run(tenant, async (manager) => {
-        for (const role of roles) {
-          await app.get(StaffAccounts).addMember({
-            email: `${role}@${slug}.test`,
-            displayName: role,
-            role,
-            password: PASSWORD,
-          });
-        }
         const [category] = (await manager.query(
           `INSERT INTO menu_category (tenant_id, name) VALUES ($1, 'Food') RETURNING id`,
           [tenant],
@@ -92,13 +77,6 @@ describe('tables, diner sessions, shared carts and orders (real PostgreSQL and R
         )) as { id: string }[];
         items[slug] = rows.map((r) => r.id);
       });
-      for (const role of roles) {
-        const res = await http()
-          .post('/api/auth/login')
-          .set('X-Auth-Mode', 'bearer')
-          .send({ email: `${role}@${slug}.test`, password: PASSWORD });
-        tokens[`${role}@${slug}`] = res.body.accessToken;
-      }
     }
   });
 
@@ -107,21 +85,7 @@ describe('tables, diner sessions, shared carts and orders (real PostgreSQL and R
     await db?.drop();
   });
 
-  const as = (who: string) => {
-    const auth = (r: request.Test) =>
-      r.set('Authorization', `Bearer ${tokens[who]}`);
-    return {
-      get: (path: string) => auth(http().get(path)),
-      post: (path: string, body: object = {}) =>
-        auth(http().post(path)).set('Idempotency-Key', randomUUID()).send(body),
-      patch: (path: string, body: object) =>
-        auth(http().patch(path))
-          .set('Idempotency-Key', randomUUID())
-          .send(body),
-      delete: (path: string) =>
-        auth(http().delete(path)).set('Idempotency-Key', randomUUID()),
-    };
-  };
+  const as = (who: string) => staffAs(app, tokens[who]);
   const newTable = async (label: string, who = 'manager@alpha') =>
     (await as(who).post('/api/staff/tables', { label }).expect(201)).body as {
       id: string;
