@@ -1,19 +1,13 @@
 import { INestApplication } from '@nestjs/common';
-import { Role } from '@foyer/contracts';
 import { AuditModule } from '@foyer/api/audit';
-import {
-  AuthModule,
-  AuthenticationGuard,
-  CsrfGuard,
-  StaffAccounts,
-} from '@foyer/api/auth';
+import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
+import { seedStaff, staffAs } from '@foyer/api/auth/testing';
 import { TenantContext } from '@foyer/api/platform';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import { Realtime, RealtimeModule } from '@foyer/api/realtime';
 import { ReservationTokens } from '@foyer/api/reservations';
 import {
   TestDatabase,
-  createTenantRow,
   createTestApp,
   createTestDatabase,
 } from '@foyer/api/testing';
@@ -22,7 +16,6 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { CheckInModule } from './check-in.module';
 
-const PASSWORD = 'Stage-door-7-lights';
 const HOUR = 3_600_000;
 const DOOR_KEYS = ['reference', 'partySize', 'performance'];
 
@@ -37,8 +30,8 @@ describe('check-in at the door (real PostgreSQL)', () => {
   let db: TestDatabase;
   let app: INestApplication;
   let owner: Client;
-  const tenants: Record<string, string> = {};
-  const tokens: Record<string, string> = {};
+  let tenants: Record<string, string>;
+  let tokens: Record<string, string>;
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
@@ -53,30 +46,10 @@ describe('check-in at the door (real PostgreSQL)', () => {
         DATABASE_POOL_SIZE: '20',
       },
     });
-    for (const [slug, roles] of [
-      ['alpha', ['manager', 'host', 'kitchen']],
-      ['bravo', ['manager']],
-    ] as [string, Role[]][]) {
-      tenants[slug] = await createTenantRow(app, slug);
-      await app.get(TenantContext).run(tenants[slug], async () => {
-        for (const role of roles) {
-          await app.get(StaffAccounts).addMember({
-            email: `${role}@${slug}.test`,
-            displayName: role,
-            role,
-            password: PASSWORD,
-          });
-        }
-      });
-      for (const role of roles) {
-        const res = await http()
-          .post('/api/auth/login')
-          .set('X-Auth-Mode', 'bearer')
-          .send({ email: `${role}@${slug}.test`, password: PASSWORD })
-          .expect(200);
-        tokens[`${role}@${slug}`] = res.body.accessToken;
-      }
-    }
+    ({ tenants, tokens } = await seedStaff(app, {
+      alpha: ['manager', 'host', 'kitchen'],
+      bravo: ['manager'],
+    }));
     owner = new Client({ connectionString: db.ownerUrl });
     await owner.connect();
   });
@@ -87,16 +60,7 @@ describe('check-in at the door (real PostgreSQL)', () => {
     await db?.drop();
   });
 
-  const as = (who: string) => ({
-    get: (path: string) =>
-      http().get(path).set('Authorization', `Bearer ${tokens[who]}`),
-    post: (path: string, body: object, key: string = randomUUID()) =>
-      http()
-        .post(path)
-        .set('Authorization', `Bearer ${tokens[who]}`)
-        .set('Idempotency-Key', key)
-        .send(body),
-  });
+  const as = (who: string) => staffAs(app, tokens[who]);
 
   /** A performance whose check-in window is open now unless told otherwise. */
   async function performance(
