@@ -7,6 +7,7 @@ import {
   CsrfGuard,
   StaffAccounts,
 } from '@foyer/api/auth';
+import { staffAs } from '@foyer/api/auth/testing';
 import { TenantContext } from '@foyer/api/platform';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import {
@@ -14,7 +15,6 @@ import {
   createTestApp,
   createTestDatabase,
 } from '@foyer/api/testing';
-import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { TenantDirectory } from './tenant-directory';
@@ -94,27 +94,7 @@ describe('staff accounts, tenant settings, switching and passwords (real Postgre
         .send({ email, password, ...(tenantSlug ? { tenantSlug } : {}) })
         .expect(200)
     ).body.accessToken as string;
-  const as = (bearer: string) => ({
-    get: (path: string) =>
-      http().get(path).set('Authorization', `Bearer ${bearer}`),
-    post: (path: string, body: object = {}) =>
-      http()
-        .post(path)
-        .set('Authorization', `Bearer ${bearer}`)
-        .set('Idempotency-Key', randomUUID())
-        .send(body),
-    patch: (path: string, body: object) =>
-      http()
-        .patch(path)
-        .set('Authorization', `Bearer ${bearer}`)
-        .set('Idempotency-Key', randomUUID())
-        .send(body),
-    delete: (path: string) =>
-      http()
-        .delete(path)
-        .set('Authorization', `Bearer ${bearer}`)
-        .set('Idempotency-Key', randomUUID()),
-  });
+  const as = (bearer: string) => staffAs(app, bearer);
 
   async function outboxLinks(): Promise<string[]> {
     const client = new Client({ connectionString: db.runtimeUrl });
