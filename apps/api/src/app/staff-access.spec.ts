@@ -1,12 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Permission, ROLES, ROLE_PERMISSIONS, Role } from '@foyer/contracts';
-import { StaffAccounts } from '@foyer/api/auth';
-import { TenantContext } from '@foyer/api/platform';
-import {
-  TestDatabase,
-  createTenantRow,
-  createTestDatabase,
-} from '@foyer/api/testing';
+import { seedStaff, staffAs } from '@foyer/api/auth/testing';
+import { TestDatabase, createTestDatabase } from '@foyer/api/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { bootApi } from '../testing/boot-api';
@@ -79,7 +74,8 @@ const ROUTES: {
 describe('staff access through the full API composition', () => {
   let db: TestDatabase;
   let app: INestApplication;
-  const tokens = new Map<Role, string>();
+  let tokens: Record<string, string>;
+  const token = (role: Role) => tokens[`${role}@matrix`];
   const http = () => request(app.getHttpServer());
 
   beforeAll(async () => {
@@ -88,25 +84,11 @@ describe('staff access through the full API composition', () => {
       STAFF_RATE_LIMIT_PER_MINUTE: '40',
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     });
-    const tenant = await createTenantRow(app, 'matrix');
-    await app.get(TenantContext).run(tenant, async () => {
-      for (const role of ROLES) {
-        await app.get(StaffAccounts).addMember({
-          email: `${role}@matrix.test`,
-          displayName: role,
-          role,
-          password: PASSWORD,
-        });
-      }
-    });
-    for (const role of ROLES) {
-      const res = await http()
-        .post('/api/auth/login')
-        .set('X-Auth-Mode', 'bearer')
-        .send({ email: `${role}@matrix.test`, password: PASSWORD })
-        .expect(200);
-      tokens.set(role, res.body.accessToken);
-    }
+    ({ tokens } = await seedStaff(
+      app,
+      { matrix: ROLES },
+      { password: PASSWORD },
+    ));
   });
 
   afterAll(async () => {
@@ -121,12 +103,10 @@ describe('staff access through the full API composition', () => {
   )(
     '%s on a %s route: allowed only with the permission',
     async (role, permission, route) => {
-      let req = http()
-        [route.method](route.path)
-        .set('Authorization', `Bearer ${tokens.get(role)}`);
-      if (route.method !== 'get')
-        req = req.set('Idempotency-Key', randomUUID()).send(route.body ?? {});
-      const res = await req;
+      const staff = staffAs(app, token(role));
+      const res = await (route.method === 'get'
+        ? staff.get(route.path)
+        : staff[route.method](route.path, route.body ?? {}));
       const granted = ROLE_PERMISSIONS[role].includes(permission);
       expect({ role, permission, status: res.status }).toEqual({
         role,
@@ -154,9 +134,7 @@ describe('staff access through the full API composition', () => {
     });
     try {
       const get = (role: Role) =>
-        request(limited.getHttpServer())
-          .get('/api/staff/tenant')
-          .set('Authorization', `Bearer ${tokens.get(role)}`);
+        staffAs(limited, token(role)).get('/api/staff/tenant');
       for (let i = 0; i < 3; i += 1) await get('viewer').expect(200);
       const refused = await get('viewer').expect(429);
       expect(refused.body.code).toBe('RATE_LIMITED');
