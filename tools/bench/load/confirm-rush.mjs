@@ -14,6 +14,8 @@ const counts = {
   other: 0,
 };
 const latencies = [];
+// Responses per second of the rush, by kind: where the time goes.
+const timeline = [];
 let next = 0;
 let lastConfirmedAt = 0;
 const started = performance.now();
@@ -42,6 +44,11 @@ const instance = autocannon({
       },
       onResponse(status, body, context) {
         latencies.push(performance.now() - context.sentAt);
+        const second = Math.floor((performance.now() - started) / 1000);
+        timeline[second] ??= { ok: 0, soldOut: 0, other: 0 };
+        timeline[second][
+          status === 200 ? 'ok' : status === 409 ? 'soldOut' : 'other'
+        ] += 1;
         if (status === 200) {
           if (JSON.parse(body).alreadyConfirmed) counts.alreadyConfirmed += 1;
           else {
@@ -83,6 +90,7 @@ process.stdout.write(
       max: result.latency.max,
     },
     latencies,
+    timeline: Array.from(timeline, (t) => t ?? { ok: 0, soldOut: 0, other: 0 }),
     sellOutSeconds: (lastConfirmedAt - started) / 1000,
   })}\n`,
 );

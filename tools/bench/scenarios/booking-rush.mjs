@@ -104,6 +104,7 @@ export default {
           other: result.other,
           errors: result.errors,
           errorKinds: result.errorKinds,
+          timeline: result.timeline,
           db: rush.db,
         },
         baseline: {

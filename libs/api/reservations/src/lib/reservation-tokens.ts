@@ -86,10 +86,22 @@ export class ReservationTokens {
 
   /** New check-in and cancel tokens, and the ticket email that carries them, in this transaction. */
   async sendTicket(recipient: TicketRecipient): Promise<void> {
-    const checkin = await this.issue(recipient.reservationId, 'checkin', null);
-    const cancel = await this.issue(recipient.reservationId, 'cancel', null);
+    const checkin = randomToken();
+    const cancel = randomToken();
+    // One round trip for both tokens and the venue name: confirmation runs this while it
+    // holds the performance row lock, so every round trip saved shortens the queue.
     const [venue] = (await this.context.manager.query(
-      'SELECT name FROM tenant',
+      `WITH issued AS (
+         INSERT INTO reservation_token (token_hash, tenant_id, reservation_id, purpose, expires_at)
+         VALUES ($1, $3, $4, 'checkin', NULL), ($2, $3, $4, 'cancel', NULL)
+       )
+       SELECT name FROM tenant`,
+      [
+        this.hash('checkin', checkin),
+        this.hash('cancel', cancel),
+        this.context.tenantId,
+        recipient.reservationId,
+      ],
     )) as { name: string }[];
     await this.outbox.add({
       queue: QueueName.MAIL,
