@@ -2,37 +2,29 @@ import { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { RealtimeEvent } from '@foyer/contracts';
-import {
-  AuthModule,
-  AuthenticationGuard,
-  CsrfGuard,
-  StaffAccounts,
-} from '@foyer/api/auth';
+import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
+import { seedStaff } from '@foyer/api/auth/testing';
 import {
   APP_CONFIG,
   AppConfig,
   PlatformModule,
-  TenantContext,
   configureApp,
   requestPipeline,
 } from '@foyer/api/platform';
 import {
   TestDatabase,
   applyTestEnvironment,
-  createTenantRow,
   createTestDatabase,
   testEnvironment,
 } from '@foyer/api/testing';
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { Socket, io } from 'socket.io-client';
-import request from 'supertest';
 import { REALTIME_LIMITS, RealtimeLimits } from './handshake-policy';
 import { Realtime } from './realtime';
 import { RealtimeIoAdapter } from './realtime-io.adapter';
 import { RealtimeModule } from './realtime.module';
 
-const PASSWORD = 'Stage-door-7-lights';
 const ALLOWED = 'http://localhost:4200';
 const LIMITS: RealtimeLimits = { connectionsPerIp: 3, connectionsPerUser: 2 };
 
@@ -72,8 +64,8 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
   let a: { app: INestApplication; url: string };
   let b: { app: INestApplication; url: string };
   const sockets: Socket[] = [];
-  const tenants: Record<string, string> = {};
-  const access: Record<string, string> = {};
+  let tenants: Record<string, string>;
+  let tokens: Record<string, string>;
   let ipSeq = 0;
   /** Every test speaks from its own client IP (TRUST_PROXY=1), so caps and limits do not leak between tests. */
   const freshIp = () => `198.51.100.${++ipSeq}`;
@@ -129,23 +121,10 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
     });
     a = await startInstance(env, db);
     b = await startInstance(env, db);
-    for (const slug of ['alpha', 'bravo']) {
-      tenants[slug] = await createTenantRow(a.app, slug);
-      await a.app.get(TenantContext).run(tenants[slug], () =>
-        a.app.get(StaffAccounts).addMember({
-          email: `host@${slug}.test`,
-          displayName: 'Host',
-          role: 'host',
-          password: PASSWORD,
-        }),
-      );
-      const res = await request(a.app.getHttpServer())
-        .post('/api/auth/login')
-        .set('X-Auth-Mode', 'bearer')
-        .send({ email: `host@${slug}.test`, password: PASSWORD })
-        .expect(200);
-      access[slug] = res.body.accessToken;
-    }
+    ({ tenants, tokens } = await seedStaff(a.app, {
+      alpha: ['host'],
+      bravo: ['host'],
+    }));
   });
 
   afterEach(() => {
@@ -160,9 +139,9 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
 
   it('admits a staff socket by auth.token or the access cookie, from an allowed Origin or none', async () => {
     const ways: { auth?: object; headers?: Record<string, string> }[] = [
-      { auth: { token: access['alpha'] } },
-      { auth: { token: access['alpha'] }, headers: { Origin: ALLOWED } },
-      { headers: { Cookie: `foyer_at=${access['alpha']}` } },
+      { auth: { token: tokens['host@alpha'] } },
+      { auth: { token: tokens['host@alpha'] }, headers: { Origin: ALLOWED } },
+      { headers: { Cookie: `foyer_at=${tokens['host@alpha']}` } },
     ];
     for (const options of ways) {
       const attempt = await connect(a.url, '/staff', options);
@@ -178,7 +157,7 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
       'http://localhost:4200.evil.example',
     ]) {
       const attempt = await connect(a.url, '/staff', {
-        auth: { token: access['alpha'] },
+        auth: { token: tokens['host@alpha'] },
         headers: { Origin: origin },
       });
       expect(attempt.ok).toBe(false);
@@ -186,7 +165,7 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
   });
 
   it('refuses a staff socket without a token, with a forged, tampered or refresh-shaped one', async () => {
-    const claims = jwt.decode(access['alpha']) as Record<string, unknown>;
+    const claims = jwt.decode(tokens['host@alpha']) as Record<string, unknown>;
     const forged = jwt.sign(
       { ...claims, tid: tenants['bravo'] },
       'not-the-secret-not-the-secret-not-the-secret',
@@ -195,7 +174,7 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
         keyid: 'k1',
       },
     );
-    const [h, p, s] = access['alpha'].split('.');
+    const [h, p, s] = tokens['host@alpha'].split('.');
     const tampered = [
       h,
       Buffer.from(
@@ -223,13 +202,13 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
 
   it('delivers a tenant’s events to its staff only, across instances', async () => {
     const alphaOnA = (
-      await connect(a.url, '/staff', { auth: { token: access['alpha'] } })
+      await connect(a.url, '/staff', { auth: { token: tokens['host@alpha'] } })
     ).socket;
     const alphaOnB = (
-      await connect(b.url, '/staff', { auth: { token: access['alpha'] } })
+      await connect(b.url, '/staff', { auth: { token: tokens['host@alpha'] } })
     ).socket;
     const bravoOnB = (
-      await connect(b.url, '/staff', { auth: { token: access['bravo'] } })
+      await connect(b.url, '/staff', { auth: { token: tokens['host@bravo'] } })
     ).socket;
     await settle();
     const inbox = [alphaOnA, alphaOnB, bravoOnB].map((s) =>
@@ -292,7 +271,7 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
       })
     ).socket;
     const staff = (
-      await connect(a.url, '/staff', { auth: { token: access['alpha'] } })
+      await connect(a.url, '/staff', { auth: { token: tokens['host@alpha'] } })
     ).socket;
     await settle();
     const inbox = [one, two, staff].map((s) =>
@@ -319,7 +298,7 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
     const results = [];
     for (let i = 0; i < LIMITS.connectionsPerIp + 1; i += 1) {
       // Alternate users so the per-user cap (2) is not what refuses.
-      const token = access[i % 2 ? 'bravo' : 'alpha'];
+      const token = tokens[i % 2 ? 'host@bravo' : 'host@alpha'];
       const attempt = await connect(a.url, '/staff', { auth: { token }, ip });
       await settle();
       results.push(attempt.socket.connected);
@@ -330,7 +309,7 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
     const user = [];
     for (let i = 0; i < LIMITS.connectionsPerUser + 1; i += 1) {
       const attempt = await connect(a.url, '/staff', {
-        auth: { token: access['alpha'] },
+        auth: { token: tokens['host@alpha'] },
       });
       await settle();
       user.push(attempt.socket.connected);
@@ -345,7 +324,7 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
       // A client-chosen left-most entry does not change the IP the trusted proxy saw.
       const spoof = `203.0.113.${i}, ${ip}`;
       const attempt = await connect(i % 2 ? a.url : b.url, '/staff', {
-        auth: { token: access['alpha'] },
+        auth: { token: tokens['host@alpha'] },
         ip: spoof,
       });
       outcomes.push(attempt.ok);
@@ -354,7 +333,11 @@ describe('realtime over socket.io (real Redis, two API instances)', () => {
     expect(outcomes).toEqual([...Array(10).fill(true), false, false]);
     // Another IP is unaffected.
     expect(
-      (await connect(a.url, '/staff', { auth: { token: access['alpha'] } })).ok,
+      (
+        await connect(a.url, '/staff', {
+          auth: { token: tokens['host@alpha'] },
+        })
+      ).ok,
     ).toBe(true);
   });
 });
