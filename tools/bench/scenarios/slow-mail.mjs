@@ -15,10 +15,14 @@ export default {
     'booking p95 within 10% of the same rush with a fast mail server; every email delivered afterwards',
   stack: { apiInstances: 1, worker: true, smtpDelayMs: 0 },
   async run(ctx, { smoke }) {
-    const seats = smoke ? 20 : 500;
-    const attempts = smoke ? 80 : 2000;
+    const seats = smoke ? 8 : 500;
+    const attempts = smoke ? 32 : 2000;
     // Warm-up (JIT, pools) so that neither measured rush pays for it.
-    const warm = await apiRush(ctx, { seats: 20, attempts: 40, label: 'warm' });
+    const warm = await apiRush(ctx, {
+      seats: smoke ? 5 : 20,
+      attempts: smoke ? 10 : 40,
+      label: 'warm',
+    });
     await ctx.smtp.waitFor(warm.db.seats, 60_000);
 
     const fast = await apiRush(ctx, { seats, attempts, label: 'fast' });
