@@ -9,7 +9,14 @@ import {
 } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { randomInt } from 'node:crypto';
-import { BookingState, fitsParty, isValidPartySize } from './availability';
+import {
+  BookingState,
+  BookingStatus,
+  bookingState,
+  fitsParty,
+  isValidPartySize,
+  seatsAvailable,
+} from './availability';
 import { BookDto } from './dto/booking.dto';
 import { Performance } from './entities/performance.entity';
 import { bookingMail } from './mails';
@@ -151,96 +158,59 @@ export class BookingService {
     });
   }
 
+  /**
+   * Confirms under the performance row lock with availability recomputed after taking it.
+   * Before queueing for the lock, the same decision is taken on committed data: a repeat,
+   * a cancelled booking, an expired link and a party that cannot fit right now are answered
+   * without the lock, so at a sold-out rush only the confirmations that may still win
+   * queue for it (seats only return by cancellation, which the locked re-check sees).
+   */
   async confirm(token: string, requestId: string): Promise<ConfirmResult> {
     const hash = this.tokens.hash('confirm', token);
     const tenantId = await this.tokens.tenantOf(hash);
     return this.context.run(tenantId, async (manager) => {
       const [found] = (await manager.query(
-        `SELECT r.id, r.performance_id, r.status, r.party_size, r.reference, r.email, t.expires_at <= now() AS expired
+        `SELECT r.id, r.performance_id, r.party_size, r.reference, r.email, t.expires_at <= now() AS expired
            FROM reservation_token t JOIN reservation r ON r.id = t.reservation_id
           WHERE t.token_hash = $1 AND t.purpose = 'confirm' AND t.revoked_at IS NULL`,
         [hash],
-      )) as {
-        id: string;
-        performance_id: string;
-        status: string;
-        party_size: number;
-        reference: string;
-        email: string;
-        expired: boolean;
-      }[];
+      )) as Confirmable[];
       if (!found) {
         throw tokenInvalid();
       }
-      // Confirmations of one performance queue here: availability is recomputed under this lock.
+      const early = decideConfirmation(found, await this.facts(found.id));
+      if (early.answer) {
+        return early.answer;
+      }
+      // Confirmations of one performance queue here; the facts are read again after it.
       await manager.query(
         'SELECT 1 FROM performance WHERE id = $1 FOR UPDATE',
         [found.performance_id],
       );
-      const [current] = (await manager.query(
-        'SELECT status FROM reservation WHERE id = $1 FOR UPDATE',
-        [found.id],
-      )) as {
-        status: string;
-      }[];
-      const performance = await this.performances.find(found.performance_id);
-      const result = (extra: Partial<ConfirmResult> = {}): ConfirmResult => ({
-        reference: found.reference,
-        status: 'confirmed',
-        performance: {
-          id: performance.id,
-          title: performance.title,
-          startsAt: performance.startsAt.toISOString(),
-        },
-        partySize: found.party_size,
-        ...extra,
-      });
-      if (current.status === 'confirmed') {
-        return result({ alreadyConfirmed: true });
+      const decided = decideConfirmation(found, await this.facts(found.id));
+      if (decided.answer) {
+        return decided.answer;
       }
-      if (current.status === 'cancelled') {
+      // Conditional: a privacy erase may cancel a pending booking without this lock.
+      const [[updated]] = (await manager.query(
+        `UPDATE reservation SET status = 'confirmed', confirmed_at = now()
+          WHERE id = $1 AND status = 'pending' RETURNING id`,
+        [found.id],
+      )) as [{ id: string }[], number];
+      if (!updated) {
         throw new DomainError(
           409,
           ErrorCode.RESERVATION_CANCELLED,
           'This booking was cancelled.',
         );
       }
-      const [view] = await this.performances.views([performance]);
-      if (
-        found.expired ||
-        view.bookingState === BookingState.CLOSED ||
-        view.bookingState === BookingState.CANCELLED
-      ) {
-        throw new DomainError(
-          410,
-          ErrorCode.TOKEN_EXPIRED,
-          'This confirmation link has expired.',
-        );
-      }
-      if (
-        !fitsParty(
-          found.party_size,
-          view.seatsAvailable,
-          performance.maxPartySize,
-        )
-      ) {
-        throw new DomainError(
-          409,
-          ErrorCode.SOLD_OUT,
-          'The performance filled up before this booking was confirmed.',
-        );
-      }
-      await manager.query(
-        `UPDATE reservation SET status = 'confirmed', confirmed_at = now() WHERE id = $1`,
-        [found.id],
-      );
       await this.tokens.sendTicket({
         reservationId: found.id,
         email: found.email,
         reference: found.reference,
         partySize: found.party_size,
-        title: performance.title,
-        startsAt: performance.startsAt,
+        title: decided.performance.title,
+        startsAt: decided.performance.starts_at,
       });
       await this.audit.record({
         action: 'reservation.confirmed',
@@ -250,8 +220,26 @@ export class BookingService {
         metadata: { partySize: found.party_size },
         requestId,
       });
-      return result();
+      return confirmed(found, decided.performance);
     });
+  }
+
+  /** The reservation's status and its performance's availability, in one statement. */
+  private async facts(reservationId: string): Promise<ConfirmationFacts> {
+    const [row] = (await this.context.manager.query(
+      `SELECT r.status, p.id, p.title, p.starts_at, p.booking_status, p.booking_opens_at,
+              p.booking_closes_at, p.additional_seats, p.manually_occupied_seats,
+              p.max_party_size, rm.capacity,
+              COALESCE((SELECT sum(x.party_size) FROM reservation x
+                         WHERE x.performance_id = p.id AND x.status = 'confirmed'), 0)::int
+                AS confirmed_seats
+         FROM reservation r
+         JOIN performance p ON p.id = r.performance_id
+         JOIN room rm ON rm.id = p.room_id
+        WHERE r.id = $1`,
+      [reservationId],
+    )) as ConfirmationFacts[];
+    return row;
   }
 
   private confirmExpiry(performance: Performance): Date {
@@ -268,4 +256,103 @@ export class BookingService {
     );
     return rows[0]?.name ?? 'Foyer';
   }
+}
+
+interface Confirmable {
+  id: string;
+  performance_id: string;
+  party_size: number;
+  reference: string;
+  email: string;
+  expired: boolean;
+}
+
+interface ConfirmationFacts {
+  status: string;
+  id: string;
+  title: string;
+  starts_at: Date;
+  booking_status: BookingStatus;
+  booking_opens_at: Date | null;
+  booking_closes_at: Date | null;
+  additional_seats: number;
+  manually_occupied_seats: number;
+  max_party_size: number;
+  capacity: number;
+  confirmed_seats: number;
+}
+
+const confirmed = (
+  found: Confirmable,
+  performance: ConfirmationFacts,
+  extra: Partial<ConfirmResult> = {},
+): ConfirmResult => ({
+  reference: found.reference,
+  status: 'confirmed',
+  performance: {
+    id: performance.id,
+    title: performance.title,
+    startsAt: performance.starts_at.toISOString(),
+  },
+  partySize: found.party_size,
+  ...extra,
+});
+
+/**
+ * What a confirmation comes to, given the facts: an answer (a repeat's 200, or an
+ * error thrown), or nothing yet: the party fits and may be confirmed.
+ */
+function decideConfirmation(
+  found: Confirmable,
+  facts: ConfirmationFacts,
+  now = new Date(),
+): { answer?: ConfirmResult; performance: ConfirmationFacts } {
+  if (facts.status === 'confirmed') {
+    return {
+      answer: confirmed(found, facts, { alreadyConfirmed: true }),
+      performance: facts,
+    };
+  }
+  if (facts.status === 'cancelled') {
+    throw new DomainError(
+      409,
+      ErrorCode.RESERVATION_CANCELLED,
+      'This booking was cancelled.',
+    );
+  }
+  const available = seatsAvailable({
+    capacity: facts.capacity,
+    additionalSeats: facts.additional_seats,
+    manuallyOccupiedSeats: facts.manually_occupied_seats,
+    confirmedSeats: facts.confirmed_seats,
+  });
+  const state = bookingState(
+    {
+      bookingStatus: facts.booking_status,
+      bookingOpensAt: facts.booking_opens_at,
+      bookingClosesAt: facts.booking_closes_at,
+      startsAt: facts.starts_at,
+      seatsAvailable: available,
+    },
+    now,
+  );
+  if (
+    found.expired ||
+    state === BookingState.CLOSED ||
+    state === BookingState.CANCELLED
+  ) {
+    throw new DomainError(
+      410,
+      ErrorCode.TOKEN_EXPIRED,
+      'This confirmation link has expired.',
+    );
+  }
+  if (!fitsParty(found.party_size, available, facts.max_party_size)) {
+    throw new DomainError(
+      409,
+      ErrorCode.SOLD_OUT,
+      'The performance filled up before this booking was confirmed.',
+    );
+  }
+  return { performance: facts };
 }

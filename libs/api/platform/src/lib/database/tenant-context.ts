@@ -47,9 +47,19 @@ export class TenantContext {
     return this.cls.isActive() ? inTransaction() : this.cls.run(inTransaction);
   }
 
-  /** Work with no tenant set: row-level security then shows no tenant row at all. */
+  /**
+   * Work with no tenant set: row-level security then shows no tenant row at all. Meant
+   * for single lookups through definer functions (which tenant holds this token, slug,
+   * code). Outside a transaction they run in autocommit on a pooled connection, where no
+   * tenant is ever set since the setting is transaction-local: one round trip instead of
+   * BEGIN, query, COMMIT. Inside one they join it, so a request never waits for a
+   * second connection from the pool.
+   */
   withoutTenant<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const inTransaction = () => this.txHost.withTransaction(async () => work(this.txHost.tx));
-    return this.cls.isActive() ? inTransaction() : this.cls.run(inTransaction);
+    if (this.cls.isActive() && this.txHost.isTransactionActive()) {
+      return this.txHost.withTransaction(async () => work(this.txHost.tx));
+    }
+    const direct = () => this.txHost.withoutTransaction(async () => work(this.txHost.tx));
+    return this.cls.isActive() ? direct() : this.cls.run(direct);
   }
 }
