@@ -1,6 +1,6 @@
 // Public site: what a visitor downloads and how fast the booking pages load.
 // 1. Bundle: the JS graph of the production build, from index.html's module scripts through
-//    static imports (initial), plus the public route chunk and its lazy pages; gzip sizes;
+//    static imports (initial), plus the public booking pages' lazy chunks; gzip sizes;
 //    no staff component (selectors of the staff libraries) anywhere in it.
 // 2. Lighthouse (mobile preset, Debian Chromium) on the venue, booking and ticket pages,
 //    served like production (compressed, immutable hashed assets) by serve-web.mjs.
@@ -13,11 +13,19 @@ import { root } from '../../scripts/lib.mjs';
 import { load } from '../harness.mjs';
 
 const DIST = join(root, 'dist/apps/web/browser');
+// What the shell's lazy imports of the booking site resolve to: the route tables when they
+// are lazy, else the pages themselves (the shell holds the route tables; each page is a chunk).
 const PUBLIC_ROUTES = [
   'venueRoutes',
   'confirmRoutes',
   'ticketRoutes',
   'cancelRoutes',
+  'VenuePage',
+  'BookingPage',
+  'BookingSentPage',
+  'ConfirmPage',
+  'TicketPage',
+  'CancelPage',
 ];
 const STAFF_LIBS = [
   'libs/web/dashboard',

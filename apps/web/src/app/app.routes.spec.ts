@@ -20,13 +20,17 @@ describe('appRoutes', () => {
     ).toBeInstanceOf(Function);
   });
 
-  it('mounts the booking site lazily at the paths the emails link to', () => {
+  it('mounts the booking and diner pages at the paths the emails and QR codes hold, each page one lazy chunk', () => {
     const publicRoutes =
       appRoutes.find((route) => route.path === '')?.children ?? [];
     for (const path of ['v/:slug', 'confirm', 'ticket', 'cancel', 't/:code']) {
       const route = publicRoutes.find((candidate) => candidate.path === path);
-      expect(route?.loadChildren).toBeInstanceOf(Function);
       expect(route?.canMatch).toBeUndefined();
+      expect(route?.children?.length).toBeGreaterThan(0);
+      for (const page of route?.children ?? []) {
+        expect(page.loadComponent).toBeInstanceOf(Function);
+        expect(page.component).toBeUndefined();
+      }
     }
   });
 });

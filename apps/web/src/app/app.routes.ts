@@ -1,5 +1,12 @@
 import { Route } from '@angular/router';
 import { authGuard } from '@foyer/web/data-access';
+import { dinerRoutes } from '@foyer/web/diner';
+import {
+  cancelRoutes,
+  confirmRoutes,
+  ticketRoutes,
+  venueRoutes,
+} from '@foyer/web/public';
 import { PublicLayout } from './layout/public-layout';
 
 export const appRoutes: Route[] = [
@@ -19,31 +26,28 @@ export const appRoutes: Route[] = [
           import('@foyer/web/dashboard').then((m) => m.loginRoutes),
       },
       // The visitor's booking site; the email links use exactly /confirm, /ticket, /cancel.
+      // The route tables are in the shell (a few hundred bytes); each page is one lazy
+      // chunk, so a page loads in one step after the app starts, not two.
       {
         path: 'v/:slug',
-        loadChildren: () =>
-          import('@foyer/web/public').then((m) => m.venueRoutes),
+        children: venueRoutes,
       },
       {
         path: 'confirm',
-        loadChildren: () =>
-          import('@foyer/web/public').then((m) => m.confirmRoutes),
+        children: confirmRoutes,
       },
       {
         path: 'ticket',
-        loadChildren: () =>
-          import('@foyer/web/public').then((m) => m.ticketRoutes),
+        children: ticketRoutes,
       },
       {
         path: 'cancel',
-        loadChildren: () =>
-          import('@foyer/web/public').then((m) => m.cancelRoutes),
+        children: cancelRoutes,
       },
       // The diner's table page: the address each table's QR code holds.
       {
         path: 't/:code',
-        loadChildren: () =>
-          import('@foyer/web/diner').then((m) => m.dinerRoutes),
+        children: dinerRoutes,
       },
     ],
   },
