@@ -9,3 +9,4 @@ export * from './lib/session/session.store';
 export * from './lib/session/return-url';
 export * from './lib/session/auth.guards';
 export * from './lib/http/idempotency-keys';
+export * from './lib/realtime/realtime-connection';

@@ -5,10 +5,14 @@ import {
 } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { RealtimeEvent } from '@foyer/contracts';
-import { AppConfig, SessionStore } from '@foyer/web/data-access';
+import {
+  AppConfig,
+  SOCKET_FACTORY,
+  SessionStore,
+} from '@foyer/web/data-access';
 import { of } from 'rxjs';
 import type { Socket } from 'socket.io-client';
-import { DoorCount, SOCKET_FACTORY } from './door-count';
+import { DoorCount } from './door-count';
 
 const API = 'https://api.example.test';
 const STATS = `${API}/api/staff/performances/p-1/check-in/stats`;

@@ -1,31 +1,14 @@
-import {
-  DestroyRef,
-  Injectable,
-  InjectionToken,
-  inject,
-  signal,
-} from '@angular/core';
+import { Injectable, inject, signal } from '@angular/core';
 import {
   CheckInStats,
   RealtimeEvent,
   RealtimeNamespace,
 } from '@foyer/contracts';
-import { AppConfig, SessionStore } from '@foyer/web/data-access';
+import { SessionStore, injectRealtime } from '@foyer/web/data-access';
 import { firstValueFrom } from 'rxjs';
-import { ManagerOptions, Socket, SocketOptions, io } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import { CheckInApi } from './check-in.api';
 import { parseStats } from './check-in.models';
-
-export type SocketFactory = (
-  url: string,
-  options: Partial<ManagerOptions & SocketOptions>,
-) => Socket;
-
-/** How the door opens its socket; tests provide a fake. */
-export const SOCKET_FACTORY = new InjectionToken<SocketFactory>(
-  'SOCKET_FACTORY',
-  { factory: () => io },
-);
 
 /**
  * The running door count of one performance: the stats endpoint once, then `checkin.updated`
@@ -38,25 +21,26 @@ export const SOCKET_FACTORY = new InjectionToken<SocketFactory>(
 export class DoorCount {
   private readonly api = inject(CheckInApi);
   private readonly session = inject(SessionStore);
-  private readonly config = inject(AppConfig);
-  private readonly createSocket = inject(SOCKET_FACTORY);
-  private socket: Socket | null = null;
+  private readonly realtime = injectRealtime({
+    io,
+    namespace: RealtimeNamespace.Staff,
+    auth: 'cookie',
+    renew: () => firstValueFrom(this.session.refresh()),
+    onConnect: () => void this.refresh(),
+    events: {
+      [RealtimeEvent.CheckInUpdated]: (payload) => this.receive(payload),
+    },
+  });
   private performanceId: string | null = null;
-  private retries = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly stats = signal<CheckInStats | null>(null);
-  readonly live = signal(false);
-
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.stop());
-  }
+  readonly live = this.realtime.live;
 
   watch(performanceId: string): void {
     this.performanceId = performanceId;
     this.stats.set(null);
     void this.refresh();
-    this.connect();
+    this.realtime.open();
   }
 
   async refresh(): Promise<void> {
@@ -74,61 +58,14 @@ export class DoorCount {
     }
   }
 
-  private connect(): void {
-    if (this.socket) {
-      return;
+  private receive(payload: unknown): void {
+    const id = this.performanceId;
+    const stats = id ? parseStats(payload, id) : null;
+    if (
+      stats &&
+      (payload as { performanceId?: unknown }).performanceId === id
+    ) {
+      this.stats.set(stats);
     }
-    const base = this.config.apiBaseUrl();
-    const socket = this.createSocket(`${base}${RealtimeNamespace.Staff}`, {
-      withCredentials: true,
-      transports: ['websocket', 'polling'],
-      reconnectionDelayMax: 10_000,
-    });
-    socket.on('connect', () => {
-      this.retries = 0;
-      this.live.set(true);
-      void this.refresh();
-    });
-    socket.on('disconnect', (reason) => {
-      this.live.set(false);
-      if (reason === 'io server disconnect') {
-        this.reconnectWithFreshSession();
-      }
-    });
-    socket.on('connect_error', () => {
-      this.live.set(false);
-      // `active` false: the server refused the handshake (auth); socket.io will not retry.
-      if (!socket.active) {
-        this.reconnectWithFreshSession();
-      }
-    });
-    socket.on(RealtimeEvent.CheckInUpdated, (payload: unknown) => {
-      const id = this.performanceId;
-      const stats = id ? parseStats(payload, id) : null;
-      if (
-        stats &&
-        (payload as { performanceId?: unknown }).performanceId === id
-      ) {
-        this.stats.set(stats);
-      }
-    });
-    this.socket = socket;
-  }
-
-  private reconnectWithFreshSession(): void {
-    clearTimeout(this.retryTimer);
-    const delay = Math.min(30_000, 1000 * 2 ** this.retries++);
-    this.retryTimer = setTimeout(() => {
-      void firstValueFrom(this.session.refresh()).finally(() =>
-        this.socket?.connect(),
-      );
-    }, delay);
-  }
-
-  private stop(): void {
-    clearTimeout(this.retryTimer);
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = null;
   }
 }

@@ -1,7 +1,6 @@
 import {
   DestroyRef,
   Injectable,
-  InjectionToken,
   computed,
   inject,
   signal,
@@ -17,27 +16,16 @@ import {
 } from '@foyer/contracts';
 import {
   ApiError,
-  AppConfig,
   IdempotencyKeys,
+  injectRealtime,
   toApiError,
 } from '@foyer/web/data-access';
-import { ManagerOptions, Socket, SocketOptions, io } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import { Capability, renewalDelay } from './capability';
 import { CartState } from './cart-state';
 import { DinerApi } from './diner.api';
 import { deviceId } from './device-id';
 import { mergeOrders, upsertOrder } from './table-orders';
-
-export type DinerSocketFactory = (
-  url: string,
-  options: Partial<ManagerOptions & SocketOptions>,
-) => Socket;
-
-/** How the table page opens its socket; tests provide a fake. */
-export const DINER_SOCKET_FACTORY = new InjectionToken<DinerSocketFactory>(
-  'DINER_SOCKET_FACTORY',
-  { factory: () => io },
-);
 
 /** Why the table page cannot be used at all. */
 export type DinerFailure = 'unknown-table' | 'unreachable';
@@ -51,22 +39,42 @@ export type DinerFailure = 'unknown-table' | 'unreachable';
 @Injectable()
 export class DinerStore {
   private readonly api = inject(DinerApi);
-  private readonly config = inject(AppConfig);
-  private readonly createSocket = inject(DINER_SOCKET_FACTORY);
   private readonly keys = new IdempotencyKeys();
+  private readonly realtime = injectRealtime({
+    io,
+    namespace: RealtimeNamespace.Diner,
+    auth: () => ({
+      tableCode: this.code,
+      sessionCap: this.capability?.session?.sessionCap ?? '',
+    }),
+    // A 404 here ends the page and closes the socket, so it is not reconnected.
+    renew: () => this.renew(),
+    onConnect: () => void this.refresh(),
+    events: {
+      [RealtimeEvent.CartUpdated]: (payload) => {
+        const cart = payload as Cart | null;
+        if (cart && Array.isArray(cart.lines)) {
+          this.cartState.receive(cart);
+        }
+      },
+      [RealtimeEvent.OrderUpdated]: (payload) => {
+        const order = payload as DinerOrder | null;
+        if (order && typeof order.id === 'string') {
+          this.orders.update((orders) => upsertOrder(orders, order));
+        }
+      },
+    },
+  });
 
   private code = '';
   private capability: Capability | null = null;
-  private socket: Socket | null = null;
   private renewTimer: ReturnType<typeof setTimeout> | undefined;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private retries = 0;
 
   readonly session = signal<DinerSession | null>(null);
   readonly menu = signal<PublicMenu | null>(null);
   readonly orders = signal<DinerOrder[]>([]);
   readonly failure = signal<DinerFailure | null>(null);
-  readonly live = signal(false);
+  readonly live = this.realtime.live;
   readonly placing = signal(false);
   readonly cartState = new CartState((itemId, quantity) =>
     this.withCap((cap) => this.api.setLine(this.code, cap, itemId, quantity)),
@@ -102,7 +110,7 @@ export class DinerStore {
         .catch(() => this.menu.set({ categories: [] })),
       this.refresh(),
     ]);
-    this.connect();
+    this.realtime.open();
   }
 
   /** Re-reads the cart and this sitting's orders; events that arrived meanwhile are kept. */
@@ -231,63 +239,6 @@ export class DinerStore {
     }
   }
 
-  private connect(): void {
-    const socket = this.createSocket(
-      `${this.config.apiBaseUrl()}${RealtimeNamespace.Diner}`,
-      {
-        // Read on every (re)connect, so a renewed capability is used at once.
-        auth: (send: (data: object) => void) =>
-          send({
-            tableCode: this.code,
-            sessionCap: this.capability?.session?.sessionCap ?? '',
-          }),
-        transports: ['websocket', 'polling'],
-        reconnectionDelayMax: 10_000,
-      },
-    );
-    socket.on('connect', () => {
-      this.retries = 0;
-      this.live.set(true);
-      void this.refresh();
-    });
-    socket.on('disconnect', (reason) => {
-      this.live.set(false);
-      if (reason === 'io server disconnect') {
-        this.reconnectWithFreshCapability();
-      }
-    });
-    socket.on('connect_error', () => {
-      this.live.set(false);
-      // Not active: the server refused the handshake (capability); socket.io won't retry.
-      if (!socket.active) {
-        this.reconnectWithFreshCapability();
-      }
-    });
-    socket.on(RealtimeEvent.CartUpdated, (cart: Cart) => {
-      if (cart && Array.isArray(cart.lines)) {
-        this.cartState.receive(cart);
-      }
-    });
-    socket.on(RealtimeEvent.OrderUpdated, (order: DinerOrder) => {
-      if (order && typeof order.id === 'string') {
-        this.orders.update((orders) => upsertOrder(orders, order));
-      }
-    });
-    this.socket = socket;
-  }
-
-  private reconnectWithFreshCapability(): void {
-    clearTimeout(this.reconnectTimer);
-    const delay = Math.min(30_000, 1000 * 2 ** this.retries++);
-    this.reconnectTimer = setTimeout(() => {
-      void this.renew().finally(() => {
-        if (this.failure() === null) {
-          this.socket?.connect();
-        }
-      });
-    }, delay);
-  }
-
   private fail(error: ApiError): void {
     this.failure.set(error.status === 404 ? 'unknown-table' : 'unreachable');
     this.stop();
@@ -295,10 +246,6 @@ export class DinerStore {
 
   private stop(): void {
     clearTimeout(this.renewTimer);
-    clearTimeout(this.reconnectTimer);
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = null;
-    this.live.set(false);
+    this.realtime.close();
   }
 }

@@ -1,9 +1,13 @@
 import { TestBed } from '@angular/core/testing';
 import { OrderStatus, Page, StaffOrder } from '@foyer/contracts';
-import { AppConfig, SessionStore } from '@foyer/web/data-access';
+import {
+  AppConfig,
+  SOCKET_FACTORY,
+  SessionStore,
+} from '@foyer/web/data-access';
 import { of } from 'rxjs';
 import { Socket } from 'socket.io-client';
-import { BOARD_SOCKET_FACTORY, OrdersBoardStore } from './orders-board.store';
+import { OrdersBoardStore } from './orders-board.store';
 import { StaffOrderingApi } from './staff-ordering.api';
 
 const order = (
@@ -55,7 +59,7 @@ describe('OrdersBoardStore', () => {
       providers: [
         OrdersBoardStore,
         {
-          provide: BOARD_SOCKET_FACTORY,
+          provide: SOCKET_FACTORY,
           useValue: () => socket as unknown as Socket,
         },
         {

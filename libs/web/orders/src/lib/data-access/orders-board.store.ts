@@ -1,10 +1,4 @@
-import {
-  DestroyRef,
-  Injectable,
-  InjectionToken,
-  inject,
-  signal,
-} from '@angular/core';
+import { Injectable, inject, signal } from '@angular/core';
 import {
   ErrorCode,
   Page,
@@ -15,25 +9,14 @@ import {
 } from '@foyer/contracts';
 import {
   ApiError,
-  AppConfig,
   SessionStore,
+  injectRealtime,
   toApiError,
 } from '@foyer/web/data-access';
 import { firstValueFrom } from 'rxjs';
-import { ManagerOptions, Socket, SocketOptions, io } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import { BOARD_COLUMNS, BoardState } from './board-state';
 import { StaffOrderingApi } from './staff-ordering.api';
-
-export type StaffSocketFactory = (
-  url: string,
-  options: Partial<ManagerOptions & SocketOptions>,
-) => Socket;
-
-/** How the board opens its socket; tests provide a fake. */
-export const BOARD_SOCKET_FACTORY = new InjectionToken<StaffSocketFactory>(
-  'BOARD_SOCKET_FACTORY',
-  { factory: () => io },
-);
 
 /**
  * The live orders board. On every (re)connect of the `/staff` socket the active orders are
@@ -46,29 +29,31 @@ export const BOARD_SOCKET_FACTORY = new InjectionToken<StaffSocketFactory>(
 export class OrdersBoardStore {
   private readonly api = inject(StaffOrderingApi);
   private readonly session = inject(SessionStore);
-  private readonly config = inject(AppConfig);
-  private readonly createSocket = inject(BOARD_SOCKET_FACTORY);
-  private socket: Socket | null = null;
-  private retries = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly realtime = injectRealtime({
+    io,
+    namespace: RealtimeNamespace.Staff,
+    auth: 'cookie',
+    renew: () => firstValueFrom(this.session.refresh()),
+    onConnect: () => void this.reload(),
+    events: {
+      [RealtimeEvent.OrderCreated]: (payload) => this.receive(payload),
+      [RealtimeEvent.OrderUpdated]: (payload) => this.receive(payload),
+    },
+  });
   private loadedOnce = false;
   private readonly busyIds = signal<ReadonlySet<string>>(new Set());
 
   readonly board = new BoardState();
-  readonly live = signal(false);
+  readonly live = this.realtime.live;
   readonly loadError = signal<ApiError | null>(null);
   /** Orders that arrived since the page opened, highlighted until staff touch them. */
   readonly fresh = signal<ReadonlySet<string>>(new Set());
   /** Called with every order new to the board after the first load (sound, announcement). */
   onNewOrders: (orders: StaffOrder[]) => void = () => undefined;
 
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.stop());
-  }
-
   start(): void {
     void this.reload();
-    this.connect();
+    this.realtime.open();
   }
 
   isBusy(id: string): boolean {
@@ -165,62 +150,6 @@ export class OrdersBoardStore {
     }
     this.fresh.update((held) => new Set([...held, ...ids]));
     this.onNewOrders(orders);
-  }
-
-  private connect(): void {
-    if (this.socket) {
-      return;
-    }
-    const socket = this.createSocket(
-      `${this.config.apiBaseUrl()}${RealtimeNamespace.Staff}`,
-      {
-        withCredentials: true,
-        transports: ['websocket', 'polling'],
-        reconnectionDelayMax: 10_000,
-      },
-    );
-    socket.on('connect', () => {
-      this.retries = 0;
-      this.live.set(true);
-      void this.reload();
-    });
-    socket.on('disconnect', (reason) => {
-      this.live.set(false);
-      if (reason === 'io server disconnect') {
-        this.reconnectWithFreshSession();
-      }
-    });
-    socket.on('connect_error', () => {
-      this.live.set(false);
-      // Not active: the server refused the handshake (auth); socket.io will not retry.
-      if (!socket.active) {
-        this.reconnectWithFreshSession();
-      }
-    });
-    socket.on(RealtimeEvent.OrderCreated, (payload: unknown) =>
-      this.receive(payload),
-    );
-    socket.on(RealtimeEvent.OrderUpdated, (payload: unknown) =>
-      this.receive(payload),
-    );
-    this.socket = socket;
-  }
-
-  private reconnectWithFreshSession(): void {
-    clearTimeout(this.retryTimer);
-    const delay = Math.min(30_000, 1000 * 2 ** this.retries++);
-    this.retryTimer = setTimeout(() => {
-      void firstValueFrom(this.session.refresh()).finally(() =>
-        this.socket?.connect(),
-      );
-    }, delay);
-  }
-
-  private stop(): void {
-    clearTimeout(this.retryTimer);
-    this.socket?.removeAllListeners();
-    this.socket?.disconnect();
-    this.socket = null;
   }
 }
 
