@@ -1,14 +1,24 @@
 import { CanActivate, INestApplication, Provider, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { APP_CONFIG, AppConfig, CONFIG_VARIABLES, PlatformModule, configureApp, requestPipeline } from '@foyer/api/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  CONFIG_VARIABLES,
+  PlatformModule,
+  configureApp,
+  requestPipeline,
+} from '@foyer/api/platform';
 import { randomBytes } from 'node:crypto';
 import { TestDatabase } from './test-database';
 
 const secret = () => randomBytes(40).toString('base64url');
 
 /** A complete environment for one test file: its own database, its own Redis key prefix, fresh keys. */
-export function testEnvironment(db: TestDatabase, overrides: Record<string, string> = {}): Record<string, string> {
+export function testEnvironment(
+  db: TestDatabase,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   return {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -32,7 +42,10 @@ export function testEnvironment(db: TestDatabase, overrides: Record<string, stri
  * Replaces the configuration in process.env with the test environment. Variables from a
  * developer's .env (which Nx loads into tasks) are removed first, so defaults hold.
  */
-export function applyTestEnvironment(db: TestDatabase, overrides: Record<string, string> = {}): void {
+export function applyTestEnvironment(
+  db: TestDatabase,
+  overrides: Record<string, string> = {},
+): void {
   for (const name of CONFIG_VARIABLES) {
     delete process.env[name];
   }
@@ -46,24 +59,36 @@ export interface TestAppOptions {
   authenticate?: Type<CanActivate>[];
   authorize?: Type<CanActivate>[];
   env?: Record<string, string>;
+  /** Runs before init, e.g. to install the socket.io adapter as main.ts does. */
+  beforeInit?: (app: INestApplication) => void;
 }
 
 /**
  * Builds an app the way the API does (platform, request pipeline, configureApp) around the
  * modules under test. The environment is applied to process.env before config loads.
  */
-export async function createTestApp(db: TestDatabase, options: TestAppOptions = {}): Promise<INestApplication> {
+export async function createTestApp(
+  db: TestDatabase,
+  options: TestAppOptions = {},
+): Promise<INestApplication> {
   applyTestEnvironment(db, options.env);
   const moduleRef = await Test.createTestingModule({
     imports: [PlatformModule, ...(options.imports ?? [])],
     controllers: options.controllers ?? [],
     providers: [
       ...(options.providers ?? []),
-      ...requestPipeline({ authenticate: options.authenticate, authorize: options.authorize }),
+      ...requestPipeline({
+        authenticate: options.authenticate,
+        authorize: options.authorize,
+      }),
     ],
   }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: false,
+  });
   configureApp(app, app.get<AppConfig>(APP_CONFIG));
+  options.beforeInit?.(app);
   await app.init();
   return app;
 }
