@@ -10,7 +10,7 @@ import { ErrorCode } from '@foyer/contracts';
 import { ApiError } from '@foyer/web/data-access';
 import { PublicBookingApi } from '@foyer/web/public-data-access';
 import { injectFragmentToken } from '../shared/fragment-token';
-import { describeError, isRetryable } from '../shared/public-text';
+import { linkFailure } from '../shared/public-text';
 
 type CancelState =
   | { kind: 'ask' | 'working' | 'closed' | 'invalid' }
@@ -22,9 +22,7 @@ export function cancelFailure(error: ApiError): CancelState {
   if (error.code === ErrorCode.CANCEL_CLOSED) {
     return { kind: 'closed' };
   }
-  return isRetryable(error)
-    ? { kind: 'retry', message: describeError(error) }
-    : { kind: 'invalid' };
+  return linkFailure(error);
 }
 
 /** `/cancel#t=…`: asks first, then gives the seats back. */

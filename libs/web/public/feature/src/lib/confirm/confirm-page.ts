@@ -8,13 +8,9 @@ import {
 import { ErrorCode } from '@foyer/contracts';
 import { ApiError } from '@foyer/web/data-access';
 import { ConfirmResult, PublicBookingApi } from '@foyer/web/public-data-access';
+import { BookingFacts } from '../shared/booking-facts';
 import { injectFragmentToken } from '../shared/fragment-token';
-import {
-  describeError,
-  formatWhen,
-  isRetryable,
-  seats,
-} from '../shared/public-text';
+import { linkFailure } from '../shared/public-text';
 
 export type ConfirmOutcome =
   | { kind: 'working' }
@@ -36,9 +32,7 @@ export function confirmFailure(error: ApiError): ConfirmOutcome {
     case ErrorCode.NOT_FOUND:
       return { kind: 'invalid' };
     default:
-      return isRetryable(error)
-        ? { kind: 'retry', message: describeError(error) }
-        : { kind: 'invalid' };
+      return linkFailure(error);
   }
 }
 
@@ -46,7 +40,7 @@ export function confirmFailure(error: ApiError): ConfirmOutcome {
 @Component({
   selector: 'foyer-confirm-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../shared/facts.css',
+  imports: [BookingFacts],
   template: `
     <section aria-labelledby="confirm-title">
       <h1 id="confirm-title" tabindex="-1">{{ heading() }}</h1>
@@ -69,20 +63,10 @@ export function confirmFailure(error: ApiError): ConfirmOutcome {
                   Your seats are confirmed.
                 }
               </p>
-              <dl class="facts">
-                <dt>Reference</dt>
-                <dd data-testid="confirm-reference">{{ c.reference }}</dd>
-                <dt>Performance</dt>
-                <dd>{{ c.performance.title }}</dd>
-                <dt>When</dt>
-                <dd>
-                  <time [attr.datetime]="c.performance.startsAt">{{
-                    when()
-                  }}</time>
-                </dd>
-                <dt>Party</dt>
-                <dd>{{ party() }}</dd>
-              </dl>
+              <foyer-booking-facts
+                [booking]="c"
+                referenceTestId="confirm-reference"
+              />
               <p>
                 Your ticket with its QR code is on its way by email. Show it at
                 the door.
@@ -140,13 +124,6 @@ export class ConfirmPage {
     this.outcome().kind === 'confirmed'
       ? 'Booking confirmed'
       : 'Confirm your booking',
-  );
-  protected readonly when = computed(() => {
-    const c = this.confirmed();
-    return c ? formatWhen(c.performance.startsAt) : '';
-  });
-  protected readonly party = computed(() =>
-    seats(this.confirmed()?.partySize ?? 0),
   );
 
   constructor() {

@@ -6,6 +6,7 @@ import {
   formatWhen,
   isBookable,
   isRetryable,
+  linkFailure,
 } from './public-text';
 
 const perf = (over: Partial<PublicPerformance>): PublicPerformance => ({
@@ -61,5 +62,15 @@ describe('public text', () => {
       describeError(new ApiError(500, 'INTERNAL', 'boom', [], 'req-1')),
     ).toContain('req-1');
     expect(isRetryable(new ApiError(409, 'SOLD_OUT', 'x'))).toBe(false);
+  });
+
+  it('lets a link be tried again only when the API stored no answer', () => {
+    expect(linkFailure(new ApiError(0, NETWORK_ERROR, 'x'))).toEqual({
+      kind: 'retry',
+      message: expect.stringMatching(/connection/),
+    });
+    expect(linkFailure(new ApiError(404, 'NOT_FOUND', 'x'))).toEqual({
+      kind: 'invalid',
+    });
   });
 });

@@ -68,6 +68,18 @@ export function formatWait(seconds: number | null): string {
 export const isRetryable = (error: ApiError) =>
   error.code === NETWORK_ERROR || error.status >= 500 || error.status === 429;
 
+/**
+ * An emailed link's request failed for a reason its page does not name: try again when the
+ * API stored no answer, otherwise the link itself is not valid.
+ */
+export function linkFailure(
+  error: ApiError,
+): { kind: 'retry'; message: string } | { kind: 'invalid' } {
+  return isRetryable(error)
+    ? { kind: 'retry', message: describeError(error) }
+    : { kind: 'invalid' };
+}
+
 /** Words for failures a page does not name itself. The API's `detail` is shown as text. */
 export function describeError(error: ApiError): string {
   if (error.code === NETWORK_ERROR) {

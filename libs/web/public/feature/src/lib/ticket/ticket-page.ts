@@ -8,13 +8,9 @@ import {
 import { ErrorCode } from '@foyer/contracts';
 import { ApiError } from '@foyer/web/data-access';
 import { PublicBookingApi, Ticket } from '@foyer/web/public-data-access';
+import { BookingFacts } from '../shared/booking-facts';
 import { injectFragmentToken } from '../shared/fragment-token';
-import {
-  describeError,
-  formatWhen,
-  isRetryable,
-  seats,
-} from '../shared/public-text';
+import { linkFailure, seats } from '../shared/public-text';
 import { icsDataUrl } from './calendar';
 import { qrImageUrl } from './qr-image';
 
@@ -31,7 +27,8 @@ type TicketState =
 @Component({
   selector: 'foyer-ticket-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrls: ['../shared/facts.css', './ticket-page.css'],
+  imports: [BookingFacts],
+  styleUrl: './ticket-page.css',
   template: `
     <section aria-labelledby="ticket-title">
       <h1 id="ticket-title" tabindex="-1">Your ticket</h1>
@@ -79,20 +76,10 @@ type TicketState =
                   it does not scan.
                 </p>
               }
-              <dl class="facts">
-                <dt>Reference</dt>
-                <dd data-testid="ticket-reference">{{ t.reference }}</dd>
-                <dt>Performance</dt>
-                <dd>{{ t.performance.title }}</dd>
-                <dt>When</dt>
-                <dd>
-                  <time [attr.datetime]="t.performance.startsAt">{{
-                    when()
-                  }}</time>
-                </dd>
-                <dt>Party</dt>
-                <dd>{{ party() }}</dd>
-              </dl>
+              <foyer-booking-facts
+                [booking]="t"
+                referenceTestId="ticket-reference"
+              />
               @if (!cancelled()) {
                 <p>
                   <a
@@ -136,13 +123,6 @@ export class TicketPage {
   protected readonly cancelled = computed(
     () => this.ticket()?.status === 'cancelled',
   );
-  protected readonly when = computed(() => {
-    const t = this.ticket();
-    return t ? formatWhen(t.performance.startsAt) : '';
-  });
-  protected readonly party = computed(() =>
-    seats(this.ticket()?.partySize ?? 0),
-  );
   protected readonly calendarFile = computed(
     () => `ticket-${this.ticket()?.reference ?? ''}.ics`,
   );
@@ -181,9 +161,9 @@ export class TicketPage {
     } catch (error) {
       const apiError = error as ApiError;
       this.state.set(
-        isRetryable(apiError) && apiError.code !== ErrorCode.TOKEN_INVALID
-          ? { kind: 'retry', message: describeError(apiError) }
-          : { kind: 'invalid' },
+        apiError.code === ErrorCode.TOKEN_INVALID
+          ? { kind: 'invalid' }
+          : linkFailure(apiError),
       );
     }
   }
