@@ -10,3 +10,4 @@ export * from './lib/session/return-url';
 export * from './lib/session/auth.guards';
 export * from './lib/http/idempotency-keys';
 export * from './lib/realtime/realtime-connection';
+export * from './lib/text/format';

@@ -11,10 +11,10 @@ import {
   StaffOrder,
   nextOrderStatus,
 } from '@foyer/contracts';
-import { SessionStore } from '@foyer/web/data-access';
+import { SessionStore, formatMoney } from '@foyer/web/data-access';
 import { BoardColumn } from '../data-access/board-state';
 import { OrdersBoardStore } from '../data-access/orders-board.store';
-import { describeStaffError, formatMoney } from '../data-access/staff-text';
+import { describeStaffError } from '../data-access/staff-text';
 import { OrderChime } from './order-chime';
 
 const COLUMN_TITLE: Record<BoardColumn, string> = {

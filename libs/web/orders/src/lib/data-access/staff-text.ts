@@ -1,24 +1,6 @@
 import { ErrorCode } from '@foyer/contracts';
 import { ApiError, NETWORK_ERROR } from '@foyer/web/data-access';
 
-/** "€4.50" from minor units, with the currency's own decimals. */
-export function formatMoney(
-  cents: number,
-  currency: string,
-  locale?: string,
-): string {
-  try {
-    const format = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-    });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(cents / 10 ** digits);
-  } catch {
-    return `${(cents / 100).toFixed(2)} ${currency}`;
-  }
-}
-
 /** Words for an API failure on the staff ordering pages; the API's detail is shown as text. */
 export function describeStaffError(error: ApiError): string {
   switch (error.code) {

@@ -6,11 +6,11 @@ import {
   signal,
 } from '@angular/core';
 import { Permission } from '@foyer/contracts';
-import { SessionStore, toApiError } from '@foyer/web/data-access';
+import { SessionStore, formatMoney, toApiError } from '@foyer/web/data-access';
 import { PagedList } from '@foyer/web/dashboard-data-access';
 import { StaffOrderingApi } from '../data-access/staff-ordering.api';
 import { MenuCategory, MenuItem } from '../data-access/staff-ordering.models';
-import { describeStaffError, formatMoney } from '../data-access/staff-text';
+import { describeStaffError } from '../data-access/staff-text';
 import {
   ItemFormValue,
   emptyItemForm,

@@ -19,10 +19,11 @@ import {
   ApiError,
   DEFAULT_AFTER_LOGIN,
   SessionStore,
+  formatWait,
   safeReturnUrl,
   toApiError,
 } from '@foyer/web/data-access';
-import { describeApiError, formatWait } from '../messages/api-messages';
+import { describeApiError } from '../messages/api-messages';
 
 type Field = 'email' | 'password' | 'tenantSlug';
 

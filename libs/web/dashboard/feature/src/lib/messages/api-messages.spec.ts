@@ -1,19 +1,6 @@
 import { ErrorCode } from '@foyer/contracts';
 import { ApiError } from '@foyer/web/data-access';
-import { describeApiError, formatWait } from './api-messages';
-
-describe('formatWait', () => {
-  it.each([
-    [null, 'a little while'],
-    [1, '1 second'],
-    [45, '45 seconds'],
-    [60, '1 minute'],
-    [840, '14 minutes'],
-    [899, '15 minutes'],
-  ])('%p → %p', (seconds, text) => {
-    expect(formatWait(seconds)).toBe(text);
-  });
-});
+import { describeApiError } from './api-messages';
 
 describe('describeApiError', () => {
   it('words rate limits with the wait and hides server internals behind a request id', () => {

@@ -1,17 +1,5 @@
 import { ErrorCode } from '@foyer/contracts';
-import { ApiError, NETWORK_ERROR } from '@foyer/web/data-access';
-
-/** "14 minutes", "45 seconds", "1 minute"; a vague phrase when the wait is unknown. */
-export function formatWait(seconds: number | null): string {
-  if (seconds === null || seconds <= 0) {
-    return 'a little while';
-  }
-  if (seconds < 60) {
-    return seconds === 1 ? '1 second' : `${seconds} seconds`;
-  }
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
-}
+import { ApiError, NETWORK_ERROR, formatWait } from '@foyer/web/data-access';
 
 /**
  * Words for an API failure a page did not handle itself. Never shows internals: the API's

@@ -1,24 +1,5 @@
 import { ErrorCode, OrderStatus } from '@foyer/contracts';
-import { ApiError, NETWORK_ERROR } from '@foyer/web/data-access';
-
-/** "€4.50" from minor units, with the currency's own number of decimals (JPY has none). */
-export function formatMoney(
-  cents: number,
-  currency: string,
-  locale?: string,
-): string {
-  try {
-    const format = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-    });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(cents / 10 ** digits);
-  } catch {
-    // An unknown currency code: still show the amount, never throw.
-    return `${(cents / 100).toFixed(2)} ${currency}`;
-  }
-}
+import { ApiError, NETWORK_ERROR, formatWait } from '@foyer/web/data-access';
 
 const STATUS_TEXT: Record<OrderStatus, string> = {
   received: 'Received — waiting for staff',
@@ -32,15 +13,6 @@ const STATUS_TEXT: Record<OrderStatus, string> = {
 export const statusText = (status: OrderStatus) =>
   STATUS_TEXT[status] ?? 'Unknown';
 
-export function formatWait(seconds: number | null): string {
-  if (seconds === null || seconds <= 0) {
-    return 'a moment';
-  }
-  return seconds < 60
-    ? `${seconds} second${seconds === 1 ? '' : 's'}`
-    : `${Math.ceil(seconds / 60)} minute${seconds <= 60 ? '' : 's'}`;
-}
-
 /** Words for a failed cart or order call; the API's own detail is shown as text only. */
 export function describeDinerError(error: ApiError): string {
   switch (error.code) {
@@ -51,7 +23,7 @@ export function describeDinerError(error: ApiError): string {
     case ErrorCode.ITEM_UNAVAILABLE:
       return 'Something in the order is no longer available. We refreshed the menu: check the order and send it again.';
     case ErrorCode.RATE_LIMITED:
-      return `Too many requests from this network. Try again in ${formatWait(error.retryAfterSeconds)}.`;
+      return `Too many requests from this network. Try again in ${formatWait(error.retryAfterSeconds, 'a moment')}.`;
     case ErrorCode.NOT_FOUND:
       return 'That item is no longer on the menu.';
     case ErrorCode.CAPABILITY_INVALID:

@@ -9,9 +9,9 @@ import {
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute } from '@angular/router';
 import { DinerOrder, PublicMenuItem } from '@foyer/contracts';
-import { toApiError } from '@foyer/web/data-access';
+import { formatMoney, toApiError } from '@foyer/web/data-access';
 import { DinerStore } from '@foyer/web/diner-data-access';
-import { describeDinerError, formatMoney, statusText } from './diner-text';
+import { describeDinerError, statusText } from './diner-text';
 
 const NOTE_MAX = 140;
 

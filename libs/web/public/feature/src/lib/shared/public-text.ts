@@ -1,5 +1,5 @@
 import { ErrorCode } from '@foyer/contracts';
-import { ApiError, NETWORK_ERROR } from '@foyer/web/data-access';
+import { ApiError, NETWORK_ERROR, formatWait } from '@foyer/web/data-access';
 import {
   BookingStatus,
   PublicPerformance,
@@ -50,18 +50,6 @@ export function availabilityText(p: PublicPerformance): string {
       : 'Sold out';
   }
   return STATUS_TEXT[p.bookingStatus] ?? 'Not bookable';
-}
-
-/** "45 seconds", "2 minutes"; a vague phrase when the wait is unknown. */
-export function formatWait(seconds: number | null): string {
-  if (seconds === null || seconds <= 0) {
-    return 'a little while';
-  }
-  if (seconds < 60) {
-    return seconds === 1 ? '1 second' : `${seconds} seconds`;
-  }
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
 /** A failure the user may simply try again (the API stored no answer for it). */
