@@ -1,6 +1,7 @@
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { Injectable, inject, signal } from '@angular/core';
 import { ApiError, toApiError } from '@foyer/web/data-access';
 import { firstValueFrom } from 'rxjs';
+import { PagedList } from '../paging/paged-list';
 import { AuditApi } from './audit.api';
 import { AuditEvent, AuditFilters, ChainVerification } from './audit.models';
 
@@ -9,18 +10,17 @@ import { AuditEvent, AuditFilters, ChainVerification } from './audit.models';
 export class AuditStore {
   private readonly api = inject(AuditApi);
 
-  private readonly list = signal<readonly AuditEvent[]>([]);
-  private readonly cursor = signal<string | null>(null);
   private readonly activeFilters = signal<AuditFilters>({});
-  /** Drops answers to a search the user has since replaced. */
-  private generation = 0;
+  private readonly list = new PagedList<AuditEvent>((cursor) =>
+    this.api.list(this.activeFilters(), cursor),
+  );
 
-  readonly events = this.list.asReadonly();
+  readonly events = this.list.items;
   readonly filters = this.activeFilters.asReadonly();
-  readonly hasMore = computed(() => this.cursor() !== null);
-  readonly loading = signal(false);
-  readonly loaded = signal(false);
-  readonly loadError = signal<ApiError | null>(null);
+  readonly hasMore = this.list.hasMore;
+  readonly loading = this.list.loading;
+  readonly loaded = this.list.loaded;
+  readonly loadError = this.list.loadError;
 
   readonly verification = signal<ChainVerification | null>(null);
   readonly verifying = signal(false);
@@ -28,17 +28,11 @@ export class AuditStore {
 
   async search(filters: AuditFilters): Promise<void> {
     this.activeFilters.set(filters);
-    this.list.set([]);
-    this.cursor.set(null);
-    this.loaded.set(false);
-    await this.fetch(null, ++this.generation);
+    await this.list.reload();
   }
 
-  async loadMore(): Promise<void> {
-    const cursor = this.cursor();
-    if (cursor !== null && !this.loading()) {
-      await this.fetch(cursor, this.generation);
-    }
+  loadMore(): Promise<void> {
+    return this.list.loadMore();
   }
 
   async verify(): Promise<void> {
@@ -51,33 +45,6 @@ export class AuditStore {
       this.verifyError.set(toApiError(error));
     } finally {
       this.verifying.set(false);
-    }
-  }
-
-  private async fetch(
-    cursor: string | null,
-    generation: number,
-  ): Promise<void> {
-    this.loading.set(true);
-    this.loadError.set(null);
-    try {
-      const page = await firstValueFrom(
-        this.api.list(this.activeFilters(), cursor),
-      );
-      if (generation !== this.generation) {
-        return;
-      }
-      this.list.update((rows) => [...rows, ...page.items]);
-      this.cursor.set(page.nextCursor);
-      this.loaded.set(true);
-    } catch (error) {
-      if (generation === this.generation) {
-        this.loadError.set(toApiError(error));
-      }
-    } finally {
-      if (generation === this.generation) {
-        this.loading.set(false);
-      }
     }
   }
 }
