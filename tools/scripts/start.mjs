@@ -70,6 +70,10 @@ async function main() {
     Mail catcher   http://localhost:${ports.mail}      (every email the worker sends lands here)
     Demo venue     slug "demo" — http://localhost:${ports.api}/api/public/venues/demo
 
+    Click through  booking site  http://localhost:${ports.web}/v/demo  (confirm and ticket links arrive in the mail catcher)
+                   staff         http://localhost:${ports.web}/login → door scanner /staff/check-in, orders board /staff/orders
+                   diner         the /t/<code> table links printed by the seed above (or staff → Tables)
+
     Staff logins   <role>@demo.foyer.localhost for owner, admin, manager, host, kitchen, viewer
                    password Curtain-call-at-8pm (demo seed only)
                    e.g. POST /api/auth/login with X-Auth-Mode: bearer for a token pair
