@@ -125,6 +125,7 @@ describe('privacy: export, erase and retention (real PostgreSQL)', () => {
       res.body.reservations.map((r: { reference: string }) => r.reference),
     ).toEqual([a.reference, b.reference]);
     expect(res.body.reservations[0]).toEqual({
+      id: a.id,
       reference: a.reference,
       name: 'Grace Hopper',
       email: VISITOR,
@@ -136,6 +137,7 @@ describe('privacy: export, erase and retention (real PostgreSQL)', () => {
       confirmedAt: expect.any(String),
       cancelledAt: null,
       checkedInAt: null,
+      anonymisedAt: null,
       performance: { id: past, title: 'Show', startsAt: expect.any(String) },
     });
 

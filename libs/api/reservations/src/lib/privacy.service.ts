@@ -1,43 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
+import {
+  ReservationRow,
+  StaffReservationView,
+  reservationColumns,
+  reservationView,
+} from './reservation-view';
 
 /** Everything this tenant holds about one visitor's bookings (GDPR art. 15 and 20). */
 export interface PrivacyExport {
-  reservations: {
-    reference: string;
-    name: string;
-    email: string;
-    phone: string | null;
-    notes: string | null;
-    partySize: number;
-    status: string;
-    createdAt: string;
-    confirmedAt: string | null;
-    cancelledAt: string | null;
-    checkedInAt: string | null;
+  reservations: (StaffReservationView & {
     performance: { id: string; title: string; startsAt: string };
-  }[];
+  })[];
 }
 
-interface ExportRow {
-  reference: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  notes: string | null;
-  party_size: number;
-  status: string;
-  created_at: Date;
-  confirmed_at: Date | null;
-  cancelled_at: Date | null;
-  checked_in_at: Date | null;
-  performance_id: string;
+interface ExportRow extends ReservationRow {
   title: string;
   starts_at: Date;
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
  * What anonymising means: the personal fields go, the booking stays (reference, party
@@ -61,9 +42,7 @@ export class PrivacyService {
     actor: { actorId?: string; requestId?: string },
   ): Promise<PrivacyExport> {
     const rows: ExportRow[] = await this.context.manager.query(
-      `SELECT r.reference, r.name, r.email, r.phone, r.notes, r.party_size, r.status,
-              r.created_at, r.confirmed_at, r.cancelled_at, r.checked_in_at,
-              p.id AS performance_id, p.title, p.starts_at
+      `SELECT ${reservationColumns('r')}, p.title, p.starts_at
        FROM reservation r JOIN performance p ON p.id = r.performance_id
        WHERE lower(r.email) = lower($1) AND r.anonymised_at IS NULL
        ORDER BY r.created_at, r.id`,
@@ -78,17 +57,7 @@ export class PrivacyService {
     });
     return {
       reservations: rows.map((r) => ({
-        reference: r.reference,
-        name: r.name,
-        email: r.email,
-        phone: r.phone,
-        notes: r.notes,
-        partySize: r.party_size,
-        status: r.status,
-        createdAt: r.created_at.toISOString(),
-        confirmedAt: iso(r.confirmed_at),
-        cancelledAt: iso(r.cancelled_at),
-        checkedInAt: iso(r.checked_in_at),
+        ...reservationView(r),
         performance: {
           id: r.performance_id,
           title: r.title,

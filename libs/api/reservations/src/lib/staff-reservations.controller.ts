@@ -25,61 +25,13 @@ import type { Request } from 'express';
 import { ReservationQueryDto } from './dto/reservation-query.dto';
 import { PerformancesService } from './performances.service';
 import { ReservationTokens } from './reservation-tokens';
+import {
+  ReservationRow as Row,
+  StaffReservationView,
+  reservationColumns,
+  reservationView as view,
+} from './reservation-view';
 import { resourceId } from './rooms.controller';
-
-/** Personal data is shown here only, to staff with reservations:view. */
-export interface StaffReservationView {
-  id: string;
-  reference: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  notes: string | null;
-  partySize: number;
-  status: string;
-  createdAt: string;
-  confirmedAt: string | null;
-  cancelledAt: string | null;
-  checkedInAt: string | null;
-  /** Set once the personal fields were erased (on request or by retention). */
-  anonymisedAt: string | null;
-}
-
-interface Row {
-  id: string;
-  reference: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  notes: string | null;
-  party_size: number;
-  status: string;
-  created_at: Date;
-  confirmed_at: Date | null;
-  cancelled_at: Date | null;
-  checked_in_at: Date | null;
-  anonymised_at: Date | null;
-  performance_id: string;
-}
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const view = (r: Row): StaffReservationView => ({
-  id: r.id,
-  reference: r.reference,
-  name: r.name,
-  email: r.email,
-  phone: r.phone,
-  notes: r.notes,
-  partySize: r.party_size,
-  status: r.status,
-  createdAt: r.created_at.toISOString(),
-  confirmedAt: iso(r.confirmed_at),
-  cancelledAt: iso(r.cancelled_at),
-  checkedInAt: iso(r.checked_in_at),
-  anonymisedAt: iso(r.anonymised_at),
-});
-
-const COLUMNS = `id, reference, name, email, phone, notes, party_size, status, created_at, confirmed_at, cancelled_at, checked_in_at, anonymised_at, performance_id`;
 
 @ApiTags('staff: reservations')
 @Controller('api/staff')
@@ -128,7 +80,7 @@ export class StaffReservationsController {
     }
     params.push(limit + 1);
     const rows: Row[] = await this.context.manager.query(
-      `SELECT ${COLUMNS} FROM reservation WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+      `SELECT ${reservationColumns()} FROM reservation WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
     const page = rows.slice(0, limit);
@@ -220,7 +172,7 @@ export class StaffReservationsController {
       [existing.performance_id],
     );
     const [row] = (await this.context.manager.query(
-      `SELECT ${COLUMNS} FROM reservation WHERE id = $1 FOR UPDATE`,
+      `SELECT ${reservationColumns()} FROM reservation WHERE id = $1 FOR UPDATE`,
       [id],
     )) as Row[];
     return row;
@@ -228,7 +180,7 @@ export class StaffReservationsController {
 
   private async load(id: string): Promise<Row> {
     const [row] = (await this.context.manager.query(
-      `SELECT ${COLUMNS} FROM reservation WHERE id = $1`,
+      `SELECT ${reservationColumns()} FROM reservation WHERE id = $1`,
       [id],
     )) as Row[];
     if (!row) {
