@@ -1,4 +1,9 @@
-import { emptyItemForm, parseItemForm } from './menu-form';
+import {
+  emptyItemForm,
+  itemFormOf,
+  minorDigits,
+  parseItemForm,
+} from './menu-form';
 
 describe('parseItemForm', () => {
   it('turns the form into the API body with integer minor units', () => {
@@ -22,6 +27,44 @@ describe('parseItemForm', () => {
         position: 2,
       },
     });
+  });
+
+  it('uses the currency’s own minor unit: yen have none, dinars three', () => {
+    expect([
+      minorDigits('EUR'),
+      minorDigits('JPY'),
+      minorDigits('BHD'),
+    ]).toEqual([2, 0, 3]);
+    const yen = parseItemForm({
+      ...emptyItemForm('c1'),
+      name: 'Ramen',
+      price: '980',
+      currency: 'JPY',
+    });
+    expect(yen).toMatchObject({ body: { priceCents: 980, currency: 'JPY' } });
+    expect(
+      parseItemForm({
+        ...emptyItemForm('c1'),
+        name: 'Ramen',
+        price: '9.80',
+        currency: 'JPY',
+      }),
+    ).toMatchObject({
+      errors: { price: expect.any(String) },
+    });
+    expect(
+      itemFormOf({
+        id: 'i1',
+        categoryId: 'c1',
+        name: 'Ramen',
+        description: '',
+        priceCents: 980,
+        currency: 'JPY',
+        allergens: [],
+        available: true,
+        position: 0,
+      } as Parameters<typeof itemFormOf>[0]).price,
+    ).toBe('980');
   });
 
   it('names each field the API would refuse', () => {

@@ -23,11 +23,27 @@ export const emptyItemForm = (categoryId = ''): ItemFormValue => ({
   position: '0',
 });
 
+/** Decimal places of a currency's minor unit (EUR 2, JPY 0, BHD 3); 2 for unknown codes. */
+export function minorDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', {
+        style: 'currency',
+        currency,
+      }).resolvedOptions().maximumFractionDigits ?? 2
+    );
+  } catch {
+    return 2;
+  }
+}
+
 export const itemFormOf = (item: MenuItem): ItemFormValue => ({
   categoryId: item.categoryId,
   name: item.name,
   description: item.description,
-  price: (item.priceCents / 100).toFixed(2),
+  price: (item.priceCents / 10 ** minorDigits(item.currency)).toFixed(
+    minorDigits(item.currency),
+  ),
   currency: item.currency,
   allergens: item.allergens.join(', '),
   available: item.available,
@@ -37,7 +53,8 @@ export const itemFormOf = (item: MenuItem): ItemFormValue => ({
 /**
  * The API body from the form, or the field problems (same limits as the API: name ≤120,
  * description ≤500, price 0–100 000.00, ISO currency, ≤14 allergens of ≤40 chars).
- * Prices are typed in major units and sent as integer minor units (two decimals).
+ * Prices are typed in major units and sent as integer minor units of the currency
+ * (cents for EUR, yen for JPY).
  */
 export function parseItemForm(
   value: ItemFormValue,
@@ -58,8 +75,15 @@ export function parseItemForm(
   if (!name || name.length > 120)
     errors.name = 'Enter a name of 1 to 120 characters.';
   if (description.length > 500) errors.description = 'At most 500 characters.';
-  if (!/^\d{1,6}(\.\d{1,2})?$/.test(priceText) || Number(priceText) > 100_000) {
-    errors.price = 'A price like 4.50, from 0 to 100000.';
+  const digits = minorDigits(currency);
+  const priceFormat =
+    digits === 0 ? /^\d{1,9}$/ : new RegExp(`^\\d{1,6}(\\.\\d{1,${digits}})?$`);
+  const priceCents = Math.round(Number(priceText) * 10 ** digits);
+  if (!priceFormat.test(priceText) || priceCents > 10_000_000) {
+    errors.price =
+      digits === 0
+        ? `A whole amount in ${currency}, within 10000000.`
+        : `A price like 4.50, from 0 to ${10_000_000 / 10 ** digits}.`;
   }
   if (!/^[A-Z]{3}$/.test(currency))
     errors.currency = 'A three-letter currency code, e.g. EUR.';
@@ -76,7 +100,7 @@ export function parseItemForm(
       categoryId: value.categoryId,
       name,
       description,
-      priceCents: Math.round(Number(priceText) * 100),
+      priceCents,
       currency,
       allergens,
       available: value.available,
