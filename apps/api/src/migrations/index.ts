@@ -4,6 +4,7 @@ import { Reservations1764000000000 } from './1764000000000-reservations';
 import { Privacy1764050000000 } from './1764050000000-privacy';
 import { Menu1764200000000 } from './1764200000000-menu';
 import { Ordering1764300000000 } from './1764300000000-ordering';
+import { AuditHead1764400000000 } from './1764400000000-audit-head';
 
 /** Every migration, in order. The CLI and the test database template run exactly these. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Privacy1764050000000,
   Menu1764200000000,
   Ordering1764300000000,
+  AuditHead1764400000000,
 ];

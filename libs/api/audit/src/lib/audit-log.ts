@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TenantContext } from '@foyer/api/platform';
 import { randomUUID } from 'node:crypto';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { chainHash } from './audit-chain';
 import { AuditEvent } from './entities/audit-event.entity';
 
@@ -20,8 +19,9 @@ const FORBIDDEN_METADATA =
 
 /**
  * Appends to the current tenant's hash chain inside the caller's transaction, so an event
- * exists exactly when the change it describes commits. A per-tenant transaction lock
- * orders concurrent writers; the runtime role cannot update or delete rows.
+ * exists exactly when the change it describes commits. The tenant's chain head row,
+ * locked until commit, orders concurrent writers; the runtime role cannot update or
+ * delete events.
  */
 @Injectable()
 export class AuditLog {
@@ -42,33 +42,69 @@ export class AuditLog {
       metadata['requestId'] = entry.requestId;
     }
     const manager = this.context.manager;
-    await manager.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended('audit:' || $1, 0))`,
-      [tenantId],
-    );
-    const [last] = (await manager.query(
-      `SELECT seq, hash FROM audit_event WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1`,
-      [tenantId],
-    )) as { seq: string; hash: string }[];
+    const last = await this.lockHead(tenantId);
     const event = manager.create(AuditEvent, {
       id: randomUUID(),
       tenantId,
-      seq: String(last ? BigInt(last.seq) + 1n : 1n),
+      seq: String(BigInt(last.seq) + 1n),
       occurredAt: new Date().toISOString(),
       actorId: entry.actorId ?? null,
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId ?? null,
       metadata,
-      previousHash: last?.hash ?? null,
+      previousHash: last.seq === '0' ? null : last.hash,
       hash: '',
     });
     event.hash = chainHash(event.previousHash, event);
-    // jsonb metadata is stored as given; TypeORM's deep-partial type does not model it.
-    await manager.insert(
-      AuditEvent,
-      event as unknown as QueryDeepPartialEntity<AuditEvent>,
+    await manager.query(
+      `WITH appended AS (
+         INSERT INTO audit_event (id, tenant_id, seq, occurred_at, actor_id, action, target_type,
+                                  target_id, metadata, previous_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
+       )
+       UPDATE audit_head SET seq = $3, hash = $11 WHERE tenant_id = $2`,
+      [
+        event.id,
+        tenantId,
+        event.seq,
+        event.occurredAt,
+        event.actorId,
+        event.action,
+        event.targetType,
+        event.targetId,
+        JSON.stringify(event.metadata),
+        event.previousHash,
+        event.hash,
+      ],
     );
     return event;
+  }
+
+  /**
+   * Locks this tenant's chain head until the transaction ends and returns it as last
+   * committed (seq 0: no event yet). Concurrent writers queue on the row.
+   */
+  private async lockHead(
+    tenantId: string,
+  ): Promise<{ seq: string; hash: string }> {
+    const manager = this.context.manager;
+    const select = () =>
+      manager.query(
+        'SELECT seq, hash FROM audit_head WHERE tenant_id = $1 FOR UPDATE',
+        [tenantId],
+      ) as Promise<{ seq: string; hash: string }[]>;
+    const [head] = await select();
+    if (head) {
+      return head;
+    }
+    // The tenant's first event: create the head (a concurrent first writer may get there
+    // first; the insert then waits for it and does nothing), then lock it.
+    await manager.query(
+      `INSERT INTO audit_head (tenant_id, seq, hash) VALUES ($1, 0, '') ON CONFLICT (tenant_id) DO NOTHING`,
+      [tenantId],
+    );
+    const [created] = await select();
+    return created;
   }
 }
