@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describeDrift, lockfileDrift } from './lockfile-drift.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const say = (line) => process.stdout.write(`${line}\n`);
@@ -17,11 +18,12 @@ export function ensureInstalled() {
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) {
     return;
   }
+  const before = readFileSync(lock, 'utf8');
   say('› installing dependencies (npm install)…');
   run('npm', ['install', '--no-audit', '--no-fund']);
-  const after = createHash('sha256').update(readFileSync(lock)).digest('hex');
-  if (after !== want) {
-    throw new Error('npm install changed package-lock.json; commit a lockfile that matches package.json');
+  const after = readFileSync(lock, 'utf8');
+  if (after !== before) {
+    throw new Error(`npm install changed package-lock.json\n${describeDrift(lockfileDrift(before, after))}`);
   }
   writeFileSync(stamp, want);
 }
