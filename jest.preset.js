@@ -12,7 +12,9 @@ module.exports = {
   testMatch: integration ? ['**/*.integration.spec.ts'] : nxPreset.testMatch,
   // A library whose every spec needs the services (tenants, api-testing) has no unit suite.
   passWithNoTests: !integration,
-  testPathIgnorePatterns: integration ? ['/node_modules/'] : ['/node_modules/', '\\.integration\\.spec\\.ts$'],
+  testPathIgnorePatterns: integration
+    ? ['/node_modules/']
+    : ['/node_modules/', '\\.integration\\.spec\\.ts$'],
   // Integration specs start apps, pools and queues; a slow CI machine needs the headroom.
   testTimeout: integration ? 30000 : 10000,
 };

@@ -15,11 +15,19 @@ if (existsSync(envFile) && !process.env.FOYER_SKIP_DOTENV) {
 }
 const result = spawnSync(
   process.execPath,
-  ['-r', '@swc-node/register', join(root, 'apps/api/src/cli.ts'), ...process.argv.slice(2)],
+  [
+    '-r',
+    '@swc-node/register',
+    join(root, 'apps/api/src/cli.ts'),
+    ...process.argv.slice(2),
+  ],
   {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, SWC_NODE_PROJECT: join(root, 'apps/api/tsconfig.app.json') },
+    env: {
+      ...process.env,
+      SWC_NODE_PROJECT: join(root, 'apps/api/tsconfig.app.json'),
+    },
   },
 );
 process.exit(result.status ?? 1);

@@ -14,7 +14,11 @@ function hasIntegrationSpecs(directory) {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     if (entry.name === 'node_modules') continue;
     const path = join(directory, entry.name);
-    if (entry.isDirectory() ? hasIntegrationSpecs(path) : entry.name.endsWith('.integration.spec.ts')) {
+    if (
+      entry.isDirectory()
+        ? hasIntegrationSpecs(path)
+        : entry.name.endsWith('.integration.spec.ts')
+    ) {
       return true;
     }
   }
@@ -29,7 +33,11 @@ function targetsFor(root, workspaceRoot) {
       command: `prettier --check ${root === '.' ? '.' : root}`,
       options: { cwd: '{workspaceRoot}' },
       cache: true,
-      inputs: ['default', '{workspaceRoot}/.prettierrc', '{workspaceRoot}/.prettierignore'],
+      inputs: [
+        'default',
+        '{workspaceRoot}/.prettierrc',
+        '{workspaceRoot}/.prettierignore',
+      ],
     },
   };
   const jestConfig = ['jest.config.cts', 'jest.config.ts'].find((name) =>
@@ -43,7 +51,11 @@ function targetsFor(root, workspaceRoot) {
         // As @nx/jest's inferred `test` sets it, so ts-node can read the .cts config.
         env: {
           FOYER_JEST_SUITE: 'integration',
-          TS_NODE_COMPILER_OPTIONS: JSON.stringify({ moduleResolution: 'node10', module: 'commonjs', customConditions: null }),
+          TS_NODE_COMPILER_OPTIONS: JSON.stringify({
+            moduleResolution: 'node10',
+            module: 'commonjs',
+            customConditions: null,
+          }),
         },
       },
       // The real services are outside Nx's view: a cached pass would prove nothing.
@@ -59,7 +71,14 @@ const createNodesV2 = [
   async (configFiles, _options, context) =>
     configFiles.map((file) => {
       const root = dirname(file);
-      return [file, { projects: { [root]: { targets: targetsFor(root, context.workspaceRoot) } } }];
+      return [
+        file,
+        {
+          projects: {
+            [root]: { targets: targetsFor(root, context.workspaceRoot) },
+          },
+        },
+      ];
     }),
 ];
 

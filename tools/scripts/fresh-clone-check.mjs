@@ -22,7 +22,9 @@ const args = new Set(process.argv.slice(2));
 const known = new Set(['--write', '--ci', '--keep']);
 for (const arg of args) {
   if (!known.has(arg)) {
-    process.stderr.write(`unknown option ${arg} (known: ${[...known].join(' ')})\n`);
+    process.stderr.write(
+      `unknown option ${arg} (known: ${[...known].join(' ')})\n`,
+    );
     process.exit(2);
   }
 }
@@ -30,9 +32,14 @@ for (const arg of args) {
 /** @param {string} command @param {string[]} commandArgs @param {{ cwd: string, env?: NodeJS.ProcessEnv }} options */
 function step(command, commandArgs, options) {
   const started = Date.now();
-  const result = spawnSync(command, commandArgs, { stdio: 'inherit', ...options });
+  const result = spawnSync(command, commandArgs, {
+    stdio: 'inherit',
+    ...options,
+  });
   if (result.status !== 0) {
-    throw new Error(`${command} ${commandArgs.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    throw new Error(
+      `${command} ${commandArgs.join(' ')} failed (exit ${result.status ?? result.signal})`,
+    );
   }
   return Math.round((Date.now() - started) / 1000);
 }
@@ -45,7 +52,11 @@ try {
   say(`› cloning HEAD into ${clone}`);
   execFileSync('git', ['clone', '--quiet', '--no-local', root, clone]);
   for (const file of ['package.json', 'package-lock.json']) {
-    const committed = execFileSync('git', ['show', `HEAD:${file}`], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+    const committed = execFileSync('git', ['show', `HEAD:${file}`], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
     if (readFileSync(join(root, file), 'utf8') !== committed) {
       say(`› using the working tree's uncommitted ${file}`);
       copyFileSync(join(root, file), join(clone, file));
@@ -53,18 +64,33 @@ try {
   }
   const ours = readFileSync(join(clone, 'package-lock.json'), 'utf8');
   // Only the registry and the cache location come from outside; the cache starts empty.
-  const env = { ...process.env, npm_config_cache: cache, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' };
+  const env = {
+    ...process.env,
+    npm_config_cache: cache,
+    NX_NO_CLOUD: 'true',
+    NX_DAEMON: 'false',
+  };
   say('› npm install with an empty cache and no node_modules');
-  const seconds = step('npm', ['install', '--no-audit', '--no-fund'], { cwd: clone, env });
+  const seconds = step('npm', ['install', '--no-audit', '--no-fund'], {
+    cwd: clone,
+    env,
+  });
   const fresh = readFileSync(join(clone, 'package-lock.json'), 'utf8');
   if (fresh === ours) {
-    say(`› the lockfile a fresh install writes is the one we have (install took ${seconds} s)`);
+    say(
+      `› the lockfile a fresh install writes is the one we have (install took ${seconds} s)`,
+    );
   } else {
     const drift = lockfileDrift(ours, fresh);
     say(describeDrift(drift));
     if (args.has('--write')) {
-      copyFileSync(join(clone, 'package-lock.json'), join(root, 'package-lock.json'));
-      say('› wrote the fresh lockfile to the working tree: commit it, then run this check again');
+      copyFileSync(
+        join(clone, 'package-lock.json'),
+        join(root, 'package-lock.json'),
+      );
+      say(
+        '› wrote the fresh lockfile to the working tree: commit it, then run this check again',
+      );
     } else {
       // Any byte of difference fails `.ci/run`'s `git diff --exit-code`, not only a new version.
       failed = true;

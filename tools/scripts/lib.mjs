@@ -23,20 +23,34 @@ export function ensureInstalled() {
   run('npm', ['install', '--no-audit', '--no-fund']);
   const after = readFileSync(lock, 'utf8');
   if (after !== before) {
-    throw new Error(`npm install changed package-lock.json\n${describeDrift(lockfileDrift(before, after))}`);
+    throw new Error(
+      `npm install changed package-lock.json\n${describeDrift(lockfileDrift(before, after))}`,
+    );
   }
   writeFileSync(stamp, want);
 }
 
 export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`,
+    );
   }
 }
 
 export function capture(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', ...options, env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    encoding: 'utf8',
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
   }
@@ -47,7 +61,11 @@ const children = new Set();
 
 /** A long-running child whose output is prefixed with its name. */
 export function start(name, command, args, env = {}, { quiet = false } = {}) {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   const log = [];
   const forward = (stream, target) => {
@@ -69,7 +87,8 @@ export function start(name, command, args, env = {}, { quiet = false } = {}) {
     children.delete(child);
     if (!child.stopping) {
       process.stderr.write(`[${name}] exited (${code ?? signal})\n`);
-      if (quiet) process.stderr.write(log.map((line) => `[${name}] ${line}\n`).join(''));
+      if (quiet)
+        process.stderr.write(log.map((line) => `[${name}] ${line}\n`).join(''));
     }
   });
   child.foyerName = name;
@@ -105,7 +124,8 @@ export async function waitFor(url, { timeoutMs = 60000, child } = {}) {
     } catch {
       // not up yet
     }
-    if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+    if (Date.now() > until)
+      throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -136,8 +156,13 @@ export function freshSecrets() {
 
 export async function checkServices(databaseAdminUrl, redisUrl) {
   const problems = [];
-  const pg = spawnSync('psql', [databaseAdminUrl, '-tAc', 'select 1'], { encoding: 'utf8' });
-  if (pg.status !== 0) problems.push(`PostgreSQL does not answer at ${new URL(databaseAdminUrl).host}`);
+  const pg = spawnSync('psql', [databaseAdminUrl, '-tAc', 'select 1'], {
+    encoding: 'utf8',
+  });
+  if (pg.status !== 0)
+    problems.push(
+      `PostgreSQL does not answer at ${new URL(databaseAdminUrl).host}`,
+    );
   const { hostname, port } = new URL(redisUrl);
   const redisUp = await new Promise((resolve) => {
     import('node:net').then(({ connect }) => {
@@ -155,9 +180,12 @@ export async function checkServices(databaseAdminUrl, redisUrl) {
       });
     });
   });
-  if (!redisUp) problems.push(`Redis does not answer at ${hostname}:${port || 6379}`);
+  if (!redisUp)
+    problems.push(`Redis does not answer at ${hostname}:${port || 6379}`);
   if (problems.length > 0) {
-    throw new Error(`${problems.join('; ')}. Start them first (see README, "Prerequisites").`);
+    throw new Error(
+      `${problems.join('; ')}. Start them first (see README, "Prerequisites").`,
+    );
   }
 }
 

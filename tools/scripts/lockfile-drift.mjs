@@ -20,13 +20,17 @@ import { fileURLToPath } from 'node:url';
 
 /** @param {string} text @returns {Record<string, LockEntry>} */
 function packagesOf(text) {
-  const lock = /** @type {{ packages?: Record<string, LockEntry> }} */ (JSON.parse(text));
+  const lock = /** @type {{ packages?: Record<string, LockEntry> }} */ (
+    JSON.parse(text)
+  );
   return lock.packages ?? {};
 }
 
 /** The package's name from its lockfile path (`node_modules/a/node_modules/@b/c` → `@b/c`). */
 function nameOf(/** @type {string} */ path) {
-  return path === '' ? '(root)' : path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+  return path === ''
+    ? '(root)'
+    : path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
 }
 
 /** An optional entry restricted to some platform: present or absent depending on the installer's registry view. */
@@ -44,7 +48,10 @@ export function lockfileDrift(beforeText, afterText) {
   const after = packagesOf(afterText);
   /** @type {Drift} */
   const drift = { added: [], removed: [], changed: [] };
-  const listed = (/** @type {string} */ path, /** @type {LockEntry} */ entry) => ({
+  const listed = (
+    /** @type {string} */ path,
+    /** @type {LockEntry} */ entry,
+  ) => ({
     name: nameOf(path),
     version: entry.version ?? '?',
     platform: isPlatformEntry(entry),
@@ -53,7 +60,11 @@ export function lockfileDrift(beforeText, afterText) {
     const old = before[path];
     if (!old) drift.added.push(listed(path, entry));
     else if (old.version !== entry.version) {
-      drift.changed.push({ name: nameOf(path), from: old.version ?? '?', to: entry.version ?? '?' });
+      drift.changed.push({
+        name: nameOf(path),
+        from: old.version ?? '?',
+        to: entry.version ?? '?',
+      });
     }
   }
   for (const [path, entry] of Object.entries(before)) {
@@ -73,18 +84,27 @@ export function describeDrift(/** @type {Drift} */ drift) {
     return 'package-lock.json changed, but every package keeps its version (only order, integrity or metadata differ).';
   }
   const onlyPlatform =
-    drift.changed.length === 0 && [...drift.added, ...drift.removed].every((entry) => entry.platform);
+    drift.changed.length === 0 &&
+    [...drift.added, ...drift.removed].every((entry) => entry.platform);
   const names = (/** @type {Listed[]} */ list) =>
-    list.map((entry) => `${entry.name}@${entry.version}${entry.platform ? ' (optional, platform)' : ''}`);
+    list.map(
+      (entry) =>
+        `${entry.name}@${entry.version}${entry.platform ? ' (optional, platform)' : ''}`,
+    );
   const lines = [
     onlyPlatform
       ? 'package-lock.json drifted in optional per-platform entries only; no package changed version.'
       : 'package-lock.json drifted: packages were added, removed or changed version.',
   ];
-  const section = (/** @type {string} */ title, /** @type {string[]} */ items) => {
+  const section = (
+    /** @type {string} */ title,
+    /** @type {string[]} */ items,
+  ) => {
     if (items.length === 0) return;
     const shown = items.slice(0, 20);
-    lines.push(`  ${title} (${items.length}): ${shown.join(', ')}${items.length > shown.length ? ', …' : ''}`);
+    lines.push(
+      `  ${title} (${items.length}): ${shown.join(', ')}${items.length > shown.length ? ', …' : ''}`,
+    );
   };
   section('added', names(drift.added));
   section('removed', names(drift.removed));
@@ -100,11 +120,16 @@ export function describeDrift(/** @type {Drift} */ drift) {
 
 function main() {
   const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-  const committed = execFileSync('git', ['show', 'HEAD:package-lock.json'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const committed = execFileSync('git', ['show', 'HEAD:package-lock.json'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const current = readFileSync(join(root, 'package-lock.json'), 'utf8');
   if (committed === current) return;
   process.stderr.write(`${describeDrift(lockfileDrift(committed, current))}\n`);
   process.exitCode = 1;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  main();

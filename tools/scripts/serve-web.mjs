@@ -264,7 +264,9 @@ async function sendMaybeCompressed(
   compressible = true,
 ) {
   const worthIt = compressible && size >= MIN_COMPRESS_BYTES;
-  const encoding = worthIt ? pickEncoding(req.headers['accept-encoding']) : null;
+  const encoding = worthIt
+    ? pickEncoding(req.headers['accept-encoding'])
+    : null;
   const vary = worthIt ? { Vary: 'Accept-Encoding' } : {};
   if (encoding) {
     const body = (await compressed())[encoding];

@@ -4,7 +4,18 @@
 // worker, the web app and a mail catcher together until Ctrl+C.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkServices, ensureInstalled, freshSecrets, onExit, root, run, say, start, stopAll, waitFor } from './lib.mjs';
+import {
+  checkServices,
+  ensureInstalled,
+  freshSecrets,
+  onExit,
+  root,
+  run,
+  say,
+  start,
+  stopAll,
+  waitFor,
+} from './lib.mjs';
 
 const envFile = join(root, '.env');
 const ports = { api: 3000, web: 4200, smtp: 1025, mail: 1080 };
@@ -26,8 +37,14 @@ function writeLocalEnv() {
     TRUST_PROXY: '0',
     API_DOCS: 'true',
   };
-  const body = Object.entries(values).map(([key, value]) => `${key}=${value}`).join('\n');
-  writeFileSync(envFile, `# Written by npm start for local development; not committed.\n${body}\n`, { mode: 0o600 });
+  const body = Object.entries(values)
+    .map(([key, value]) => `${key}=${value}`)
+    .join('\n');
+  writeFileSync(
+    envFile,
+    `# Written by npm start for local development; not committed.\n${body}\n`,
+    { mode: 0o600 },
+  );
   say('› wrote .env with fresh local secrets');
 }
 
@@ -35,21 +52,43 @@ async function main() {
   ensureInstalled();
   if (!existsSync(envFile)) writeLocalEnv();
   process.loadEnvFile(envFile);
-  Object.assign(process.env, { NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' });
+  Object.assign(process.env, {
+    NX_NO_CLOUD: 'true',
+    NX_DAEMON: 'false',
+    NX_TUI: 'false',
+  });
   await checkServices(process.env.DATABASE_ADMIN_URL, process.env.REDIS_URL);
 
   say('› database roles, migrations, demo venue');
-  const cli = (command) => run(process.execPath, [join(root, 'tools/cli/run.mjs'), command]);
+  const cli = (command) =>
+    run(process.execPath, [join(root, 'tools/cli/run.mjs'), command]);
   cli('db:setup');
   cli('migrate');
   cli('demo:seed');
 
   say('› building api, worker and web (production builds)');
-  run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--outputStyle=static']);
+  run('npx', [
+    'nx',
+    'run-many',
+    '-t',
+    'build',
+    '-p',
+    'api',
+    'worker',
+    'web',
+    '--outputStyle=static',
+  ]);
 
   onExit(stopAll);
   const mail = start('mail', join(root, 'node_modules/.bin/maildev'), [
-    '--smtp', String(ports.smtp), '--ip', '127.0.0.1', '--web', String(ports.mail), '--web-ip', '127.0.0.1',
+    '--smtp',
+    String(ports.smtp),
+    '--ip',
+    '127.0.0.1',
+    '--web',
+    String(ports.mail),
+    '--web-ip',
+    '127.0.0.1',
   ]);
   const api = start('api', process.execPath, ['dist/apps/api/main.js']);
   start('worker', process.execPath, ['dist/apps/worker/main.js']);

@@ -20,19 +20,29 @@ import {
   waitFor,
 } from './lib.mjs';
 
-const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const adminUrl =
+  process.env.TEST_DATABASE_ADMIN_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-Object.assign(process.env, { NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' });
+Object.assign(process.env, {
+  NX_NO_CLOUD: 'true',
+  NX_DAEMON: 'false',
+  NX_TUI: 'false',
+});
 
 function ensureChromium() {
   if (existsSync(chromium)) return;
   if (process.getuid?.() === 0) {
     say('› installing Debian chromium for the browser tests…');
-    run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+      env: { DEBIAN_FRONTEND: 'noninteractive' },
+    });
     return;
   }
-  throw new Error(`Chromium not found at ${chromium}: install Debian's chromium or set CHROMIUM_PATH`);
+  throw new Error(
+    `Chromium not found at ${chromium}: install Debian's chromium or set CHROMIUM_PATH`,
+  );
 }
 
 function dbUrl(role, database) {
@@ -45,7 +55,12 @@ function dbUrl(role, database) {
 
 async function endToEnd() {
   const database = `foyer_e2e_${randomBytes(5).toString('hex')}`;
-  const [apiPort, webPort, smtpPort, mailWebPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [apiPort, webPort, smtpPort, mailWebPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const webUrl = `http://127.0.0.1:${webPort}`;
   const mailUrl = `http://127.0.0.1:${mailWebPort}`;
@@ -66,30 +81,72 @@ async function endToEnd() {
   };
   const cleanup = async () => {
     await stopAll();
-    run('psql', [adminUrl, '-qc', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`], { stdio: 'ignore' });
+    run(
+      'psql',
+      [adminUrl, '-qc', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`],
+      { stdio: 'ignore' },
+    );
   };
   onExit(cleanup);
   try {
-    const cli = (command) => run(process.execPath, [join(root, 'dist/apps/api/cli.js'), command], { env });
+    const cli = (command) =>
+      run(process.execPath, [join(root, 'dist/apps/api/cli.js'), command], {
+        env,
+      });
     cli('db:setup');
     cli('migrate');
     cli('demo:seed');
-    const mail = start('mail', join(root, 'node_modules/.bin/maildev'), [
-      '--smtp', String(smtpPort), '--ip', '127.0.0.1', '--web', String(mailWebPort), '--web-ip', '127.0.0.1',
-    ], {}, { quiet: true });
+    const mail = start(
+      'mail',
+      join(root, 'node_modules/.bin/maildev'),
+      [
+        '--smtp',
+        String(smtpPort),
+        '--ip',
+        '127.0.0.1',
+        '--web',
+        String(mailWebPort),
+        '--web-ip',
+        '127.0.0.1',
+      ],
+      {},
+      { quiet: true },
+    );
     const api = start('api', process.execPath, ['dist/apps/api/main.js'], env);
     start('worker', process.execPath, ['dist/apps/worker/main.js'], env);
-    const web = start('web', process.execPath, ['tools/scripts/serve-web.mjs'], {
-      WEB_PORT: String(webPort),
-      WEB_HOST: '127.0.0.1',
-      API_BASE_URL: apiUrl,
-    }, { quiet: true });
+    const web = start(
+      'web',
+      process.execPath,
+      ['tools/scripts/serve-web.mjs'],
+      {
+        WEB_PORT: String(webPort),
+        WEB_HOST: '127.0.0.1',
+        API_BASE_URL: apiUrl,
+      },
+      { quiet: true },
+    );
     await waitFor(`${apiUrl}/health/ready`, { child: api });
     await waitFor(`${webUrl}/`, { child: web });
     await waitFor(`${mailUrl}/api/healthz`, { child: mail });
-    const suiteEnv = { API_BASE_URL: apiUrl, WEB_BASE_URL: webUrl, MAIL_WEB_URL: mailUrl, CHROMIUM_PATH: chromium };
+    const suiteEnv = {
+      API_BASE_URL: apiUrl,
+      WEB_BASE_URL: webUrl,
+      MAIL_WEB_URL: mailUrl,
+      CHROMIUM_PATH: chromium,
+    };
     for (const suite of e2eSuites) {
-      run('npx', ['nx', 'run', `${suite}:e2e`, '--outputStyle=static', '--skip-nx-cache', ...e2eArgs], { env: suiteEnv });
+      run(
+        'npx',
+        [
+          'nx',
+          'run',
+          `${suite}:e2e`,
+          '--outputStyle=static',
+          '--skip-nx-cache',
+          ...e2eArgs,
+        ],
+        { env: suiteEnv },
+      );
     }
   } finally {
     await cleanup();
@@ -99,10 +156,13 @@ async function endToEnd() {
 // `npm test` runs everything. For development: `npm test -- --e2e[=api-e2e|web-e2e] [-- <runner args>]`
 // only builds the apps and runs the end-to-end suites (one, with e.g. `-- --grep booking`).
 const separator = process.argv.indexOf('--');
-const ownArgs = separator === -1 ? process.argv.slice(2) : process.argv.slice(2, separator);
+const ownArgs =
+  separator === -1 ? process.argv.slice(2) : process.argv.slice(2, separator);
 const e2eArgs = separator === -1 ? [] : process.argv.slice(separator + 1);
 const e2eOnly = ownArgs.find((arg) => arg.startsWith('--e2e'));
-const e2eSuites = e2eOnly?.includes('=') ? [e2eOnly.split('=')[1]] : ['api-e2e', 'web-e2e'];
+const e2eSuites = e2eOnly?.includes('=')
+  ? [e2eOnly.split('=')[1]]
+  : ['api-e2e', 'web-e2e'];
 
 async function main() {
   const started = Date.now();
@@ -111,10 +171,29 @@ async function main() {
   ensureChromium();
   if (e2eOnly) {
     say('› production builds of api, worker and web');
-    run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'web', '--outputStyle=static']);
+    run('npx', [
+      'nx',
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'api',
+      'worker',
+      'web',
+      '--outputStyle=static',
+    ]);
   } else {
     say('› lint, unit and integration tests, production builds (nx run-many)');
-    run('npx', ['nx', 'run-many', '-t', 'lint', 'test', 'build', '--parallel=2', '--outputStyle=static']);
+    run('npx', [
+      'nx',
+      'run-many',
+      '-t',
+      'lint',
+      'test',
+      'build',
+      '--parallel=2',
+      '--outputStyle=static',
+    ]);
   }
   say('› end-to-end suites against the production builds');
   await endToEnd();

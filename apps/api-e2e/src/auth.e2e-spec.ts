@@ -15,10 +15,17 @@ describe('staff authentication, black box', () => {
     const res = await login('owner@demo.foyer.localhost');
     expect(res.status).toBe(200);
     const { accessToken } = (await res.json()) as { accessToken: string };
-    const me = await fetch(`${API}/api/auth/me`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const me = await fetch(`${API}/api/auth/me`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
     expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ role: 'owner', tenant: { slug: 'demo' } });
-    const audit = await fetch(`${API}/api/staff/audit`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    expect(await me.json()).toMatchObject({
+      role: 'owner',
+      tenant: { slug: 'demo' },
+    });
+    const audit = await fetch(`${API}/api/staff/audit`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
     expect(audit.status).toBe(200);
     expect(await audit.json()).toMatchObject({ items: expect.any(Array) });
   });
@@ -26,10 +33,15 @@ describe('staff authentication, black box', () => {
   it('refuses a viewer the audit trail and a wrong password with the contract codes', async () => {
     const res = await login('viewer@demo.foyer.localhost');
     const { accessToken } = (await res.json()) as { accessToken: string };
-    const audit = await fetch(`${API}/api/staff/audit`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const audit = await fetch(`${API}/api/staff/audit`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
     expect(audit.status).toBe(403);
     expect((await audit.json()).code).toBe('FORBIDDEN');
-    const wrong = await login('kitchen@demo.foyer.localhost', 'definitely-not-it');
+    const wrong = await login(
+      'kitchen@demo.foyer.localhost',
+      'definitely-not-it',
+    );
     expect(wrong.status).toBe(401);
     expect((await wrong.json()).code).toBe('INVALID_CREDENTIALS');
     const anonymous = await fetch(`${API}/api/staff/audit`);

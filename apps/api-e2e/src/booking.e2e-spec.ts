@@ -9,13 +9,20 @@ interface Mail {
   text?: string;
   html?: string;
   to?: { address: string }[];
-  attachments?: { contentType: string; contentId?: string; generatedFileName: string }[];
+  attachments?: {
+    contentType: string;
+    contentId?: string;
+    generatedFileName: string;
+  }[];
 }
 
 const post = (path: string, body: object) =>
   fetch(`${API}${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+    headers: {
+      'Content-Type': 'application/json',
+      'Idempotency-Key': randomUUID(),
+    },
     body: JSON.stringify(body),
   });
 
@@ -25,18 +32,25 @@ async function mailFor(address: string, subject: RegExp): Promise<Mail> {
   for (;;) {
     const res = await fetch(`${MAIL}/api/email`);
     const mails = (await res.json()) as Mail[];
-    const found = mails.find((m) => subject.test(m.subject) && m.to?.some((to) => to.address === address));
+    const found = mails.find(
+      (m) =>
+        subject.test(m.subject) && m.to?.some((to) => to.address === address),
+    );
     if (found) return found;
-    if (Date.now() > until) throw new Error(`no mail "${subject}" for ${address}`);
+    if (Date.now() > until)
+      throw new Error(`no mail "${subject}" for ${address}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
-const fragmentToken = (text: string, page: string) => (new RegExp(`/${page}#t=([A-Za-z0-9_-]+)`).exec(text) as RegExpExecArray)[1];
+const fragmentToken = (text: string, page: string) =>
+  (new RegExp(`/${page}#t=([A-Za-z0-9_-]+)`).exec(text) as RegExpExecArray)[1];
 
 describe('visitor booking, black box through the worker and the mail catcher', () => {
   it('books, confirms by the emailed link, opens the ticket and cancels', async () => {
-    const list = (await (await fetch(`${API}/api/public/venues/demo/performances`)).json()) as {
+    const list = (await (
+      await fetch(`${API}/api/public/venues/demo/performances`)
+    ).json()) as {
       items: { id: string; seatsAvailable: number; bookingStatus: string }[];
     };
     const performance = list.items.find((p) => p.bookingStatus === 'open');
@@ -45,33 +59,59 @@ describe('visitor booking, black box through the worker and the mail catcher', (
     const before = (performance as { seatsAvailable: number }).seatsAvailable;
     const email = `visitor-${randomUUID()}@example.test`;
 
-    const booked = await post(`/api/public/performances/${id}/reservations`, { name: 'E2E Visitor', email, partySize: 2 });
+    const booked = await post(`/api/public/performances/${id}/reservations`, {
+      name: 'E2E Visitor',
+      email,
+      partySize: 2,
+    });
     expect(booked.status).toBe(202);
     const { reference } = (await booked.json()) as { reference: string };
 
     const confirmation = await mailFor(email, /^Confirm your booking/);
-    const confirmed = await post('/api/public/reservations/confirm', { token: fragmentToken(confirmation.text ?? '', 'confirm') });
+    const confirmed = await post('/api/public/reservations/confirm', {
+      token: fragmentToken(confirmation.text ?? '', 'confirm'),
+    });
     expect(confirmed.status).toBe(200);
-    expect(await confirmed.json()).toMatchObject({ reference, status: 'confirmed', partySize: 2 });
+    expect(await confirmed.json()).toMatchObject({
+      reference,
+      status: 'confirmed',
+      partySize: 2,
+    });
 
     const ticketMail = await mailFor(email, /^Your ticket/);
     // The QR travels inline as a PNG the HTML part shows; the image is a real PNG.
-    const qr = ticketMail.attachments?.find((a) => a.contentType === 'image/png');
+    const qr = ticketMail.attachments?.find(
+      (a) => a.contentType === 'image/png',
+    );
     expect(qr?.contentId).toBe('ticket-qr@foyer');
     // MailDev inlines cid: images as data: URLs in its JSON view: the part is a real PNG.
-    const inlined = /<img src="data:image\/png;base64,([A-Za-z0-9+/=]+)"/.exec(ticketMail.html ?? '');
-    expect(Buffer.from(inlined?.[1] ?? '', 'base64').subarray(1, 4).toString('latin1')).toBe('PNG');
-    const ticket = await post('/api/public/tickets/lookup', { token: fragmentToken(ticketMail.text ?? '', 'ticket') });
+    const inlined = /<img src="data:image\/png;base64,([A-Za-z0-9+/=]+)"/.exec(
+      ticketMail.html ?? '',
+    );
+    expect(
+      Buffer.from(inlined?.[1] ?? '', 'base64')
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG');
+    const ticket = await post('/api/public/tickets/lookup', {
+      token: fragmentToken(ticketMail.text ?? '', 'ticket'),
+    });
     expect(ticket.status).toBe(200);
     const body = (await ticket.json()) as { qrSvg: string; reference: string };
     expect(body.reference).toBe(reference);
     expect(body.qrSvg.startsWith('<svg')).toBe(true);
-    const during = (await (await fetch(`${API}/api/public/performances/${id}`)).json()) as { seatsAvailable: number };
+    const during = (await (
+      await fetch(`${API}/api/public/performances/${id}`)
+    ).json()) as { seatsAvailable: number };
     expect(during.seatsAvailable).toBe(before - 2);
 
-    const cancelled = await post('/api/public/reservations/cancel', { token: fragmentToken(ticketMail.text ?? '', 'cancel') });
+    const cancelled = await post('/api/public/reservations/cancel', {
+      token: fragmentToken(ticketMail.text ?? '', 'cancel'),
+    });
     expect(cancelled.status).toBe(200);
-    const after = (await (await fetch(`${API}/api/public/performances/${id}`)).json()) as { seatsAvailable: number };
+    const after = (await (
+      await fetch(`${API}/api/public/performances/${id}`)
+    ).json()) as { seatsAvailable: number };
     expect(after.seatsAvailable).toBe(before);
   });
 });

@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import { ConfigError } from '@foyer/api/platform';
 import { parseArgs } from 'node:util';
-import { dbSetup, demoSeed, keysGenerate, migrate, migrateRevert, tenantCreate } from './cli/commands';
+import {
+  dbSetup,
+  demoSeed,
+  keysGenerate,
+  migrate,
+  migrateRevert,
+  tenantCreate,
+} from './cli/commands';
 
 const USAGE = `usage: foyer <command> [options]
   db:setup          create the owner and runtime roles and the database (DATABASE_ADMIN_URL)
@@ -19,7 +26,9 @@ async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) {
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -55,7 +64,9 @@ async function main(argv: string[]): Promise<void> {
         timezone: values.timezone,
         ownerEmail: values['owner-email'],
         ownerName: values['owner-name'],
-        ownerPassword: values['owner-password-stdin'] ? await readStdin() : undefined,
+        ownerPassword: values['owner-password-stdin']
+          ? await readStdin()
+          : undefined,
       });
     case 'demo:seed':
       return demoSeed(out);
@@ -66,6 +77,8 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

@@ -5,12 +5,20 @@ const root = join(__dirname, '..', '..', '..');
 
 /** Starts an entry point from source the way a deployment would, and returns how it ended. */
 function boot(entry: string, env: Record<string, string | undefined>) {
-  const result = spawnSync(process.execPath, ['-r', '@swc-node/register', join(root, entry)], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { PATH: process.env['PATH'], SWC_NODE_PROJECT: join(root, 'apps/api/tsconfig.app.json'), ...env },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['-r', '@swc-node/register', join(root, entry)],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: {
+        PATH: process.env['PATH'],
+        SWC_NODE_PROJECT: join(root, 'apps/api/tsconfig.app.json'),
+        ...env,
+      },
+    },
+  );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -27,21 +35,24 @@ const production = {
   CORS_ALLOWLIST: 'https://foyer.example',
 };
 
-describe.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])('%s in production', (entry) => {
-  it('refuses to start on a placeholder, short or missing secret, naming it but not its value', () => {
-    const placeholder = 'CHANGE_ME_random_secret_of_at_least_32_bytes';
-    const { status, output } = boot(entry, {
-      ...production,
-      TOKEN_HASH_KEY: placeholder,
-      MEDIA_SIGNING_KEY: 'short',
-      JWT_REFRESH_SECRET: undefined,
+describe.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])(
+  '%s in production',
+  (entry) => {
+    it('refuses to start on a placeholder, short or missing secret, naming it but not its value', () => {
+      const placeholder = 'CHANGE_ME_random_secret_of_at_least_32_bytes';
+      const { status, output } = boot(entry, {
+        ...production,
+        TOKEN_HASH_KEY: placeholder,
+        MEDIA_SIGNING_KEY: 'short',
+        JWT_REFRESH_SECRET: undefined,
+      });
+      expect(status).toBe(1);
+      expect(output).toContain('TOKEN_HASH_KEY is a placeholder value');
+      expect(output).toContain('MEDIA_SIGNING_KEY is shorter than 32 bytes');
+      expect(output).toContain('JWT_REFRESH_SECRET is required');
+      expect(output).not.toContain(placeholder);
+      expect(output).not.toContain(production.JWT_ACCESS_SECRET);
+      expect(output).not.toMatch(/\n\s+at /);
     });
-    expect(status).toBe(1);
-    expect(output).toContain('TOKEN_HASH_KEY is a placeholder value');
-    expect(output).toContain('MEDIA_SIGNING_KEY is shorter than 32 bytes');
-    expect(output).toContain('JWT_REFRESH_SECRET is required');
-    expect(output).not.toContain(placeholder);
-    expect(output).not.toContain(production.JWT_ACCESS_SECRET);
-    expect(output).not.toMatch(/\n\s+at /);
-  });
-});
+  },
+);

@@ -15,7 +15,9 @@ async function signIn(page: Page, role: string) {
 }
 
 test.describe('staff sign-in', () => {
-  test('an owner signs in, sees the shell with admin navigation, reads the audit trail and signs out', async ({ page }) => {
+  test('an owner signs in, sees the shell with admin navigation, reads the audit trail and signs out', async ({
+    page,
+  }) => {
     await signIn(page, 'owner');
     const staff = page.getByTestId('nav-staff');
     const audit = page.getByTestId('nav-audit');
@@ -23,12 +25,18 @@ test.describe('staff sign-in', () => {
     await expect(audit).toBeVisible();
 
     await audit.click();
-    await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Audit trail' }),
+    ).toBeVisible();
     await expect(page.getByText('auth.login_succeeded').first()).toBeVisible();
 
     await staff.click();
-    await expect(page.getByRole('heading', { name: 'Staff', exact: true })).toBeVisible();
-    await expect(page.getByText('viewer@demo.foyer.localhost').first()).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'Staff', exact: true }),
+    ).toBeVisible();
+    await expect(
+      page.getByText('viewer@demo.foyer.localhost').first(),
+    ).toBeVisible();
 
     await page.getByTestId('logout').click();
     await expect(page).toHaveURL(/\/login|\/$/);

@@ -7,7 +7,10 @@ import { AppModule } from './app.module';
 
 /** Builds the API exactly as production runs it. */
 export async function createApp(): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   configureApp(app, app.get<AppConfig>(APP_CONFIG));
   // socket.io with the origin allowlist, handshake limits and the Redis adapter (before init).
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));

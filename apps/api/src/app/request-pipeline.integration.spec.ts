@@ -12,16 +12,27 @@ describe('API request pipeline (real PostgreSQL and Redis)', () => {
   let app: INestApplication;
   let probe: ProbeController;
   const http = () => request(app.getHttpServer());
-  const post = (body: unknown, key: string | null = randomUUID(), path = '/api/public/probe') => {
+  const post = (
+    body: unknown,
+    key: string | null = randomUUID(),
+    path = '/api/public/probe',
+  ) => {
     const req = http().post(path).set('Content-Type', 'application/json');
-    return (key === null ? req : req.set('Idempotency-Key', key)).send(JSON.stringify(body));
+    return (key === null ? req : req.set('Idempotency-Key', key)).send(
+      JSON.stringify(body),
+    );
   };
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await bootApi(db, { PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE: '1000', PUBLIC_READ_RATE_LIMIT_PER_MINUTE: '1000' }, [
-      ProbeController,
-    ]);
+    app = await bootApi(
+      db,
+      {
+        PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE: '1000',
+        PUBLIC_READ_RATE_LIMIT_PER_MINUTE: '1000',
+      },
+      [ProbeController],
+    );
     probe = app.get(ProbeController);
   });
 
@@ -32,8 +43,13 @@ describe('API request pipeline (real PostgreSQL and Redis)', () => {
 
   describe('headers', () => {
     it('sends the security headers on every response and no X-Powered-By', async () => {
-      for (const res of [await http().get('/api/public/probe'), await http().get('/nowhere')]) {
-        expect(res.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+      for (const res of [
+        await http().get('/api/public/probe'),
+        await http().get('/nowhere'),
+      ]) {
+        expect(res.headers['content-security-policy']).toBe(
+          "default-src 'none';frame-ancestors 'none'",
+        );
         expect(res.headers['x-content-type-options']).toBe('nosniff');
         expect(res.headers['referrer-policy']).toBe('no-referrer');
         expect(res.headers['x-powered-by']).toBeUndefined();
@@ -42,10 +58,23 @@ describe('API request pipeline (real PostgreSQL and Redis)', () => {
     });
 
     it('echoes a safe X-Request-ID and replaces an unsafe one', async () => {
-      const safe = await http().get('/api/public/probe').set('X-Request-ID', 'client-123.abc').expect(200);
+      const safe = await http()
+        .get('/api/public/probe')
+        .set('X-Request-ID', 'client-123.abc')
+        .expect(200);
       expect(safe.headers['x-request-id']).toBe('client-123.abc');
-      for (const unsafe of ['has space', 'x'.repeat(129), '<script>', 'a\u00e9b']) {
-        const res = await http().get('/api/public/probe').set('X-Request-ID', encodeURI(unsafe) === unsafe ? unsafe : 'bad value');
+      for (const unsafe of [
+        'has space',
+        'x'.repeat(129),
+        '<script>',
+        'a\u00e9b',
+      ]) {
+        const res = await http()
+          .get('/api/public/probe')
+          .set(
+            'X-Request-ID',
+            encodeURI(unsafe) === unsafe ? unsafe : 'bad value',
+          );
         expect(res.headers['x-request-id']).toMatch(UUID);
       }
     });
@@ -56,10 +85,18 @@ describe('API request pipeline (real PostgreSQL and Redis)', () => {
         .set('Origin', 'http://localhost:4200')
         .set('Access-Control-Request-Method', 'POST')
         .set('Access-Control-Request-Headers', 'content-type,idempotency-key');
-      expect(allowed.headers['access-control-allow-origin']).toBe('http://localhost:4200');
+      expect(allowed.headers['access-control-allow-origin']).toBe(
+        'http://localhost:4200',
+      );
       expect(allowed.headers['access-control-allow-credentials']).toBe('true');
-      for (const origin of ['https://evil.example', 'null', 'http://localhost:4200.evil.example']) {
-        const hostile = await http().get('/api/public/probe').set('Origin', origin);
+      for (const origin of [
+        'https://evil.example',
+        'null',
+        'http://localhost:4200.evil.example',
+      ]) {
+        const hostile = await http()
+          .get('/api/public/probe')
+          .set('Origin', origin);
         expect(hostile.headers['access-control-allow-origin']).toBeUndefined();
       }
     });
@@ -67,8 +104,13 @@ describe('API request pipeline (real PostgreSQL and Redis)', () => {
 
   describe('problem details', () => {
     it('answers unknown routes with a 404 problem carrying the request id', async () => {
-      const res = await http().get('/api/public/nowhere').set('X-Request-ID', 'trace-404').expect(404);
-      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const res = await http()
+        .get('/api/public/nowhere')
+        .set('X-Request-ID', 'trace-404')
+        .expect(404);
+      expect(res.headers['content-type']).toMatch(
+        /^application\/problem\+json/,
+      );
       expect(res.body).toEqual({
         type: 'urn:foyer:problem:not-found',
         title: 'Not Found',
@@ -80,14 +122,22 @@ describe('API request pipeline (real PostgreSQL and Redis)', () => {
     });
 
     it('hides internal errors: no stack, SQL or internal names', async () => {
-      const res = await post({}, randomUUID(), '/api/public/probe/boom').expect(500);
+      const res = await post({}, randomUUID(), '/api/public/probe/boom').expect(
+        500,
+      );
       expect(res.body).toMatchObject({ status: 500, code: 'INTERNAL' });
       const text = JSON.stringify(res.body);
-      expect(text).not.toMatch(/secret_internal_table|relation|stack|at \w+ \(/);
+      expect(text).not.toMatch(
+        /secret_internal_table|relation|stack|at \w+ \(/,
+      );
     });
 
     it('rejects unknown fields and wrong types with VALIDATION_FAILED and field errors', async () => {
-      const res = await post({ text: 'hi', isAdmin: true, delayMs: 'soon' }).expect(400);
+      const res = await post({
+        text: 'hi',
+        isAdmin: true,
+        delayMs: 'soon',
+      }).expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.errors).toEqual(
         expect.arrayContaining([
@@ -135,7 +185,11 @@ describe('API request pipeline (real PostgreSQL and Redis)', () => {
 
     it('checks size and type before the idempotency key', async () => {
       await post({ text: 'a'.repeat(70 * 1024) }, null).expect(413);
-      await http().post('/api/public/probe').set('Content-Type', 'text/plain').send('x').expect(415);
+      await http()
+        .post('/api/public/probe')
+        .set('Content-Type', 'text/plain')
+        .send('x')
+        .expect(415);
     });
   });
 
@@ -151,9 +205,18 @@ describe('API request pipeline (real PostgreSQL and Redis)', () => {
       ['with a space', 'has space'],
       ['non-ASCII', 'kl\u00e9'],
     ])('refuses a key that is %s', async (_label, key) => {
-      const req = http().post('/api/public/probe').set('Content-Type', 'application/json');
+      const req = http()
+        .post('/api/public/probe')
+        .set('Content-Type', 'application/json');
       // superagent refuses to send non-Latin-1 header values itself, so send raw bytes.
-      const res = await (key === 'kl\u00e9' ? req.set('Idempotency-Key', Buffer.from(key, 'utf8').toString('latin1')) : req.set('Idempotency-Key', key))
+      const res = await (
+        key === 'kl\u00e9'
+          ? req.set(
+              'Idempotency-Key',
+              Buffer.from(key, 'utf8').toString('latin1'),
+            )
+          : req.set('Idempotency-Key', key)
+      )
         .send(JSON.stringify({ text: 'x' }))
         .expect(400);
       expect(res.body.code).toBe('IDEMPOTENCY_KEY_INVALID');
@@ -165,9 +228,13 @@ describe('API request pipeline (real PostgreSQL and Redis)', () => {
 
     it('replays the first response for the same key and body, without running the handler again', async () => {
       const key = randomUUID();
-      const first = await post({ text: 'once' }, key).set('X-Request-ID', 'first-call').expect(201);
+      const first = await post({ text: 'once' }, key)
+        .set('X-Request-ID', 'first-call')
+        .expect(201);
       const callsAfterFirst = probe.calls;
-      const again = await post({ text: 'once' }, key).set('X-Request-ID', 'second-call').expect(201);
+      const again = await post({ text: 'once' }, key)
+        .set('X-Request-ID', 'second-call')
+        .expect(201);
       expect(again.body).toEqual(first.body);
       expect(again.headers['idempotent-replayed']).toBe('true');
       expect(again.headers['x-request-id']).toBe('second-call');
@@ -189,14 +256,22 @@ describe('API request pipeline (real PostgreSQL and Redis)', () => {
       const busy = await post({ text: 'slow', delayMs: 600 }, key).expect(409);
       expect(busy.body.code).toBe('IDEMPOTENCY_KEY_IN_USE');
       expect((await slow).status).toBe(201);
-      await post({ text: 'slow', delayMs: 600 }, key).expect(201).expect('Idempotent-Replayed', 'true');
+      await post({ text: 'slow', delayMs: 600 }, key)
+        .expect(201)
+        .expect('Idempotent-Replayed', 'true');
     });
 
     it('stores and replays error responses too, with the first request id in the body', async () => {
       const key = randomUUID();
-      const first = await post({ text: 'x', extra: 1 }, key).set('X-Request-ID', 'err-1').expect(400);
-      const again = await post({ text: 'x', extra: 1 }, key).set('X-Request-ID', 'err-2').expect(400);
-      expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const first = await post({ text: 'x', extra: 1 }, key)
+        .set('X-Request-ID', 'err-1')
+        .expect(400);
+      const again = await post({ text: 'x', extra: 1 }, key)
+        .set('X-Request-ID', 'err-2')
+        .expect(400);
+      expect(again.headers['content-type']).toMatch(
+        /^application\/problem\+json/,
+      );
       expect(again.body).toEqual(first.body);
       expect(again.body.requestId).toBe('err-1');
       expect(again.headers['x-request-id']).toBe('err-2');
@@ -236,7 +311,9 @@ describe('API request pipeline (real PostgreSQL and Redis)', () => {
       expect(res.body.openapi).toMatch(/^3\./);
       expect(res.body.paths['/api/public/venues/{slug}']).toBeDefined();
       const ui = await http().get('/api/docs').expect(200);
-      expect(ui.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(ui.headers['content-security-policy']).toContain(
+        "frame-ancestors 'none'",
+      );
     });
   });
 });
@@ -261,7 +338,11 @@ describe('API request pipeline under other settings', () => {
 
   it('rate limits per client IP, with Retry-After, shared by two instances, X-Forwarded-For ignored', async () => {
     const prefix = `test:rl:${randomUUID()}:`;
-    const env = { PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE: '4', REDIS_KEY_PREFIX: prefix, TRUST_PROXY: '0' };
+    const env = {
+      PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE: '4',
+      REDIS_KEY_PREFIX: prefix,
+      TRUST_PROXY: '0',
+    };
     const one = await boot(env);
     const two = await boot(env);
     const send = (app: INestApplication, forwardedFor: string) =>
@@ -288,12 +369,20 @@ describe('API request pipeline under other settings', () => {
       .send(JSON.stringify({ text: 'a'.repeat(100 * 1024) }))
       .expect(429);
     // Metrics count the refusal under the security category.
-    const metrics = await request(one.getHttpServer()).get('/metrics').expect(200);
-    expect(metrics.text).toMatch(/foyer_security_events_total\{event="rate_limited"\} [1-9]/);
+    const metrics = await request(one.getHttpServer())
+      .get('/metrics')
+      .expect(200);
+    expect(metrics.text).toMatch(
+      /foyer_security_events_total\{event="rate_limited"\} [1-9]/,
+    );
   });
 
   it('trusts X-Forwarded-For only as far as TRUST_PROXY says', async () => {
-    const app = await boot({ PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE: '1', REDIS_KEY_PREFIX: `test:xff:${randomUUID()}:`, TRUST_PROXY: '1' });
+    const app = await boot({
+      PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE: '1',
+      REDIS_KEY_PREFIX: `test:xff:${randomUUID()}:`,
+      TRUST_PROXY: '1',
+    });
     const send = (ip: string) =>
       request(app.getHttpServer())
         .post('/api/public/probe')
@@ -317,17 +406,28 @@ describe('API request pipeline under other settings', () => {
 
   it('in production: HSTS on, docs off', async () => {
     const app = await boot({ NODE_ENV: 'production' });
-    const res = await request(app.getHttpServer()).get('/health/live').expect(200);
+    const res = await request(app.getHttpServer())
+      .get('/health/live')
+      .expect(200);
     expect(res.headers['strict-transport-security']).toMatch(/max-age=(\d+)/);
-    expect(Number(/max-age=(\d+)/.exec(res.headers['strict-transport-security'])?.[1])).toBeGreaterThanOrEqual(31_536_000);
+    expect(
+      Number(
+        /max-age=(\d+)/.exec(res.headers['strict-transport-security'])?.[1],
+      ),
+    ).toBeGreaterThanOrEqual(31_536_000);
     await request(app.getHttpServer()).get('/api/docs').expect(404);
     await request(app.getHttpServer()).get('/api/docs-json').expect(404);
   });
 
   it('is not ready when Redis does not answer', async () => {
     const app = await boot({ REDIS_URL: 'redis://127.0.0.1:1/0' });
-    const res = await request(app.getHttpServer()).get('/health/ready').expect(503);
-    expect(res.body).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    const res = await request(app.getHttpServer())
+      .get('/health/ready')
+      .expect(503);
+    expect(res.body).toMatchObject({
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+    });
     await request(app.getHttpServer()).get('/health/live').expect(200);
   });
 });

@@ -5,7 +5,15 @@ import { StaffAccounts } from '@foyer/api/auth';
 import { seedDemoMenu } from '@foyer/api/menu';
 import { seedDemoTables } from '@foyer/api/orders';
 import { ROLES, Role } from '@foyer/contracts';
-import { APP_CONFIG, AppConfig, TenantContext, ensureDatabase, ensureRoles, loadConfig, targetFromUrls } from '@foyer/api/platform';
+import {
+  APP_CONFIG,
+  AppConfig,
+  TenantContext,
+  ensureDatabase,
+  ensureRoles,
+  loadConfig,
+  targetFromUrls,
+} from '@foyer/api/platform';
 import { TenantDirectory } from '@foyer/api/tenants';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -23,18 +31,34 @@ function required(name: string): string {
   return value;
 }
 
-export function migrationDataSource(url = required('DATABASE_MIGRATION_URL')): DataSource {
-  return new DataSource({ type: 'postgres', url, migrations, migrationsTableName: 'migrations', synchronize: false, logging: ['error'] });
+export function migrationDataSource(
+  url = required('DATABASE_MIGRATION_URL'),
+): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: ['error'],
+  });
 }
 
 export async function dbSetup(out: Output): Promise<void> {
-  const target = targetFromUrls(required('DATABASE_MIGRATION_URL'), required('DATABASE_URL'));
-  const admin = new Client({ connectionString: required('DATABASE_ADMIN_URL') });
+  const target = targetFromUrls(
+    required('DATABASE_MIGRATION_URL'),
+    required('DATABASE_URL'),
+  );
+  const admin = new Client({
+    connectionString: required('DATABASE_ADMIN_URL'),
+  });
   await admin.connect();
   try {
     await ensureRoles(admin, target);
     const created = await ensureDatabase(admin, target);
-    out(`roles ${target.ownerUser} (owner) and ${target.runtimeUser} (runtime) ready; database ${target.database} ${created ? 'created' : 'already there'}`);
+    out(
+      `roles ${target.ownerUser} (owner) and ${target.runtimeUser} (runtime) ready; database ${target.database} ${created ? 'created' : 'already there'}`,
+    );
   } finally {
     await admin.end();
   }
@@ -44,7 +68,11 @@ export async function migrate(out: Output): Promise<void> {
   const source = await migrationDataSource().initialize();
   try {
     const applied = await source.runMigrations({ transaction: 'each' });
-    out(applied.length === 0 ? 'no pending migrations' : `applied ${applied.map((m) => m.name).join(', ')}`);
+    out(
+      applied.length === 0
+        ? 'no pending migrations'
+        : `applied ${applied.map((m) => m.name).join(', ')}`,
+    );
   } finally {
     await source.destroy();
   }
@@ -70,9 +98,13 @@ export function keysGenerate(out: Output): void {
   out(`MEDIA_SIGNING_KEY=${secret()}`);
 }
 
-export async function withContext<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+export async function withContext<T>(
+  work: (app: INestApplicationContext) => Promise<T>,
+): Promise<T> {
   loadConfig();
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(CliModule, {
+    logger: ['error', 'warn'],
+  });
   try {
     return await work(app);
   } finally {
@@ -90,7 +122,10 @@ export interface TenantCreateOptions {
   ownerPassword?: string;
 }
 
-export async function tenantCreate(out: Output, options: TenantCreateOptions): Promise<void> {
+export async function tenantCreate(
+  out: Output,
+  options: TenantCreateOptions,
+): Promise<void> {
   await withContext(async (app) => {
     const tenant = await app.get(TenantDirectory).create(options);
     const added = await app.get(TenantContext).run(tenant.id, async () => {
@@ -100,26 +135,48 @@ export async function tenantCreate(out: Output, options: TenantCreateOptions): P
         role: Role.OWNER,
         password: options.ownerPassword,
       });
-      await app.get(AuditLog).record({ action: 'tenant.created', actorId: null, targetType: 'tenant', targetId: tenant.id });
-      await app.get(AuditLog).record({ action: 'staff.added', actorId: null, targetType: 'user', targetId: member.userId, metadata: { role: Role.OWNER } });
+      await app.get(AuditLog).record({
+        action: 'tenant.created',
+        actorId: null,
+        targetType: 'tenant',
+        targetId: tenant.id,
+      });
+      await app.get(AuditLog).record({
+        action: 'staff.added',
+        actorId: null,
+        targetType: 'user',
+        targetId: member.userId,
+        metadata: { role: Role.OWNER },
+      });
       return member;
     });
     out(tenant.id);
     if (added.setPasswordToken) {
       const site = app.get<AppConfig>(APP_CONFIG).SITE_BASE_URL;
-      out(`one-time link for the owner to set a password (72 h): ${site}/set-password#t=${added.setPasswordToken}`);
+      out(
+        `one-time link for the owner to set a password (72 h): ${site}/set-password#t=${added.setPasswordToken}`,
+      );
     }
   });
 }
 
-export const DEMO_TENANT = { slug: 'demo', name: 'Foyer Demo Theatre', timezone: 'Europe/Berlin' };
+export const DEMO_TENANT = {
+  slug: 'demo',
+  name: 'Foyer Demo Theatre',
+  timezone: 'Europe/Berlin',
+};
 /** Demo-only password shared by the demo staff logins; never used outside the demo seed. */
 export const DEMO_STAFF_PASSWORD = 'Curtain-call-at-8pm';
 export const demoLogin = (role: Role) => `${role}@demo.foyer.localhost`;
 
 /** A hall and a few upcoming performances open for booking, once. */
-async function seedDemoProgramme(manager: EntityManager, tenantId: string): Promise<void> {
-  const [{ rooms }] = (await manager.query('SELECT count(*)::int AS rooms FROM room')) as { rooms: number }[];
+async function seedDemoProgramme(
+  manager: EntityManager,
+  tenantId: string,
+): Promise<void> {
+  const [{ rooms }] = (await manager.query(
+    'SELECT count(*)::int AS rooms FROM room',
+  )) as { rooms: number }[];
   if (rooms > 0) {
     return;
   }
@@ -130,13 +187,24 @@ async function seedDemoProgramme(manager: EntityManager, tenantId: string): Prom
   const day = 24 * 60 * 60 * 1000;
   const shows = ['The Seagull', 'Twelfth Night', 'A Doll’s House'];
   for (const [index, title] of shows.entries()) {
-    const startsAt = new Date(Math.ceil((Date.now() + (index + 2) * day) / day) * day + 19.5 * 60 * 60 * 1000);
+    const startsAt = new Date(
+      Math.ceil((Date.now() + (index + 2) * day) / day) * day +
+        19.5 * 60 * 60 * 1000,
+    );
     // The first show's door is open from the seed on, so tickets can be scanned in the demo today.
-    const checkInOpensAt = index === 0 ? new Date() : new Date(startsAt.getTime() - 60 * 60 * 1000);
+    const checkInOpensAt =
+      index === 0 ? new Date() : new Date(startsAt.getTime() - 60 * 60 * 1000);
     await manager.query(
       `INSERT INTO performance (tenant_id, room_id, title, starts_at, ends_at, check_in_opens_at, booking_status, max_party_size)
        VALUES ($1, $2, $3, $4, $5, $6, 'open', 6)`,
-      [tenantId, hall.id, title, startsAt, new Date(startsAt.getTime() + 2.5 * 60 * 60 * 1000), checkInOpensAt],
+      [
+        tenantId,
+        hall.id,
+        title,
+        startsAt,
+        new Date(startsAt.getTime() + 2.5 * 60 * 60 * 1000),
+        checkInOpensAt,
+      ],
     );
   }
 }
@@ -151,7 +219,12 @@ export async function demoSeed(out: Output): Promise<void> {
       await seedDemoMenu(manager, id);
       for (const role of ROLES) {
         const name = `Demo ${role[0].toUpperCase()}${role.slice(1)}`;
-        await app.get(StaffAccounts).addMember({ email: demoLogin(role), displayName: name, role, password: DEMO_STAFF_PASSWORD });
+        await app.get(StaffAccounts).addMember({
+          email: demoLogin(role),
+          displayName: name,
+          role,
+          password: DEMO_STAFF_PASSWORD,
+        });
       }
       return seedDemoTables(manager, id);
     });
@@ -160,6 +233,8 @@ export async function demoSeed(out: Output): Promise<void> {
     for (const table of tables) {
       out(`table "${table.label}": ${site}/t/${table.code}`);
     }
-    out(`demo venue "${DEMO_TENANT.slug}" ${existing ? 'already there' : 'created'} (${id}); staff: <role>@demo.foyer.localhost / ${DEMO_STAFF_PASSWORD}`);
+    out(
+      `demo venue "${DEMO_TENANT.slug}" ${existing ? 'already there' : 'created'} (${id}); staff: <role>@demo.foyer.localhost / ${DEMO_STAFF_PASSWORD}`,
+    );
   });
 }

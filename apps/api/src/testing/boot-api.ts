@@ -12,8 +12,14 @@ export async function bootApi(
   controllers: Type<unknown>[] = [],
 ): Promise<INestApplication> {
   applyTestEnvironment(db, env);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule], controllers }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule],
+    controllers,
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: false,
+  });
   configureApp(app, app.get<AppConfig>(APP_CONFIG));
   await app.init();
   return app;

@@ -31,13 +31,18 @@ describe('App', () => {
 
 describe('PublicLayout', () => {
   it('renders the shell landmarks and a staff sign-in link', async () => {
-    TestBed.configureTestingModule({ imports: [PublicLayout], providers: [provideRouter([])] });
+    TestBed.configureTestingModule({
+      imports: [PublicLayout],
+      providers: [provideRouter([])],
+    });
     const fixture = TestBed.createComponent(PublicLayout);
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
     expect(root.querySelector('header')).not.toBeNull();
     expect(root.querySelector('main#main')).not.toBeNull();
     expect(root.querySelector('footer')).not.toBeNull();
-    expect(root.querySelector('a[href="/login"]')?.textContent).toContain('Staff sign in');
+    expect(root.querySelector('a[href="/login"]')?.textContent).toContain(
+      'Staff sign in',
+    );
   });
 });

@@ -12,7 +12,9 @@ import { focusMainHeading } from './focus-on-navigation';
   imports: [RouterOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a class="skip-link" href="#main" (click)="skipToMain($event)">Skip to content</a>
+    <a class="skip-link" href="#main" (click)="skipToMain($event)"
+      >Skip to content</a
+    >
     <router-outlet />
   `,
   styles: `

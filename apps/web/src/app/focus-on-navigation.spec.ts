@@ -3,7 +3,10 @@ import { TestBed } from '@angular/core/testing';
 import { Router, RouterOutlet, provideRouter } from '@angular/router';
 import { provideFocusOnNavigation } from './focus-on-navigation';
 
-@Component({ imports: [RouterOutlet], template: '<main id="main"><router-outlet /></main>' })
+@Component({
+  imports: [RouterOutlet],
+  template: '<main id="main"><router-outlet /></main>',
+})
 class Host {}
 
 @Component({ template: '<h1>First</h1>' })

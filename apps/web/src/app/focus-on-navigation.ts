@@ -14,7 +14,8 @@ import { filter, skip } from 'rxjs';
 /** Moves focus to the main heading (or the main landmark) so a screen reader starts there. */
 export function focusMainHeading(doc: Document): void {
   const target =
-    doc.querySelector<HTMLElement>('#main h1') ?? doc.querySelector<HTMLElement>('#main');
+    doc.querySelector<HTMLElement>('#main h1') ??
+    doc.querySelector<HTMLElement>('#main');
   if (!target) {
     return;
   }

@@ -6,7 +6,12 @@ import { randomBytes } from 'node:crypto';
  * argon2id with OWASP's baseline parameters (19 MiB, 2 passes, 1 lane), through
  * @node-rs/argon2: prebuilt per platform, no install script, no compiler.
  */
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = {
+  algorithm: Algorithm.Argon2id,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 @Injectable()
 export class PasswordHasher implements OnModuleInit {
@@ -21,7 +26,10 @@ export class PasswordHasher implements OnModuleInit {
     return hash(password, OPTIONS);
   }
 
-  async verify(stored: string | null | undefined, password: string): Promise<boolean> {
+  async verify(
+    stored: string | null | undefined,
+    password: string,
+  ): Promise<boolean> {
     try {
       return await verify(stored || this.dummy, password);
     } catch {

@@ -3,7 +3,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
-import { IdempotencyGuard, IdempotencyInterceptor } from './idempotency/idempotency.guard';
+import {
+  IdempotencyGuard,
+  IdempotencyInterceptor,
+} from './idempotency/idempotency.guard';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { JsonBodyGuard } from './http/request-guards';
 import { LoggingModule } from './logging/logging.module';
@@ -32,7 +35,15 @@ import { RedisModule } from './redis/redis.module';
     RateLimitModule,
     HealthModule,
   ],
-  providers: [TokenHasher, IdempotencyService, IdempotencyGuard, IdempotencyInterceptor, JsonBodyGuard, ProblemDetailsFilter, Outbox],
+  providers: [
+    TokenHasher,
+    IdempotencyService,
+    IdempotencyGuard,
+    IdempotencyInterceptor,
+    JsonBodyGuard,
+    ProblemDetailsFilter,
+    Outbox,
+  ],
   exports: [
     TokenHasher,
     AppConfigModule,

@@ -1,4 +1,8 @@
-import { ExecutionContext, ForbiddenException, UnauthorizedException } from '@nestjs/common';
+import {
+  ExecutionContext,
+  ForbiddenException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Permission, Role } from '@foyer/contracts';
 import { AuthenticatedPrincipal, PermissionsGuard } from './permissions.guard';
@@ -45,7 +49,9 @@ function contextFor(
   req: FakeRequest,
   type: 'http' | 'ws' | 'rpc' = 'http',
 ): ExecutionContext {
-  const handler = (controller.prototype as Record<string, unknown>)[method] as () => void;
+  const handler = (controller.prototype as Record<string, unknown>)[
+    method
+  ] as () => void;
   const context: Partial<ExecutionContext> = {
     getType: <T extends string>() => type as T,
     getHandler: () => handler,
@@ -59,7 +65,10 @@ function contextFor(
   return context as ExecutionContext;
 }
 
-const principal = (role: Role, permissions?: readonly Permission[]): AuthenticatedPrincipal =>
+const principal = (
+  role: Role,
+  permissions?: readonly Permission[],
+): AuthenticatedPrincipal =>
   permissions === undefined ? { role } : { role, permissions };
 
 describe('PermissionsGuard', () => {
@@ -69,62 +78,104 @@ describe('PermissionsGuard', () => {
   describe('routes that declare permissions', () => {
     it('lets a principal with the permission through', () => {
       const req = { originalUrl: staffUrl, user: principal('manager') };
-      expect(guard.canActivate(contextFor(StaffMenuController, 'edit', req))).toBe(true);
+      expect(
+        guard.canActivate(contextFor(StaffMenuController, 'edit', req)),
+      ).toBe(true);
     });
 
     it('refuses a principal lacking it with 403', () => {
       const req = { originalUrl: staffUrl, user: principal('host') };
-      expect(() => guard.canActivate(contextFor(StaffMenuController, 'edit', req))).toThrow(ForbiddenException);
+      expect(() =>
+        guard.canActivate(contextFor(StaffMenuController, 'edit', req)),
+      ).toThrow(ForbiddenException);
     });
 
     it('refuses when any one of several required permissions is missing', () => {
       const kitchen = { originalUrl: staffUrl, user: principal('kitchen') };
-      expect(() => guard.canActivate(contextFor(StaffMenuController, 'editAndManage', kitchen))).toThrow(
-        ForbiddenException,
-      );
+      expect(() =>
+        guard.canActivate(
+          contextFor(StaffMenuController, 'editAndManage', kitchen),
+        ),
+      ).toThrow(ForbiddenException);
       const admin = { originalUrl: staffUrl, user: principal('admin') };
-      expect(guard.canActivate(contextFor(StaffMenuController, 'editAndManage', admin))).toBe(true);
+      expect(
+        guard.canActivate(
+          contextFor(StaffMenuController, 'editAndManage', admin),
+        ),
+      ).toBe(true);
     });
 
     it('refuses a request without a principal with 401', () => {
       for (const user of [undefined, null]) {
         const req = { originalUrl: staffUrl, user };
-        expect(() => guard.canActivate(contextFor(StaffMenuController, 'edit', req))).toThrow(
-          UnauthorizedException,
-        );
+        expect(() =>
+          guard.canActivate(contextFor(StaffMenuController, 'edit', req)),
+        ).toThrow(UnauthorizedException);
       }
     });
 
     it('refuses a principal with an unknown role', () => {
-      const req = { originalUrl: staffUrl, user: principal('root' as Role, [Permission.MENU_EDIT]) };
-      expect(() => guard.canActivate(contextFor(StaffMenuController, 'edit', req))).toThrow(ForbiddenException);
+      const req = {
+        originalUrl: staffUrl,
+        user: principal('root' as Role, [Permission.MENU_EDIT]),
+      };
+      expect(() =>
+        guard.canActivate(contextFor(StaffMenuController, 'edit', req)),
+      ).toThrow(ForbiddenException);
     });
 
     it('never lets carried permissions exceed the role', () => {
-      const req = { originalUrl: staffUrl, user: principal('viewer', [Permission.MENU_EDIT]) };
-      expect(() => guard.canActivate(contextFor(StaffMenuController, 'edit', req))).toThrow(ForbiddenException);
+      const req = {
+        originalUrl: staffUrl,
+        user: principal('viewer', [Permission.MENU_EDIT]),
+      };
+      expect(() =>
+        guard.canActivate(contextFor(StaffMenuController, 'edit', req)),
+      ).toThrow(ForbiddenException);
     });
 
     it('honours carried permissions that narrow the role', () => {
-      const req = { originalUrl: staffUrl, user: principal('owner', [Permission.MENU_VIEW]) };
-      expect(() => guard.canActivate(contextFor(StaffMenuController, 'edit', req))).toThrow(ForbiddenException);
+      const req = {
+        originalUrl: staffUrl,
+        user: principal('owner', [Permission.MENU_VIEW]),
+      };
+      expect(() =>
+        guard.canActivate(contextFor(StaffMenuController, 'edit', req)),
+      ).toThrow(ForbiddenException);
       const empty = { originalUrl: staffUrl, user: principal('owner', []) };
-      expect(() => guard.canActivate(contextFor(StaffMenuController, 'edit', empty))).toThrow(ForbiddenException);
+      expect(() =>
+        guard.canActivate(contextFor(StaffMenuController, 'edit', empty)),
+      ).toThrow(ForbiddenException);
     });
 
     it('applies the method declaration over the class one', () => {
-      const kitchen = { originalUrl: '/api/staff/orders/1', user: principal('kitchen') };
-      const viewer = { originalUrl: '/api/staff/orders/1', user: principal('viewer') };
-      expect(guard.canActivate(contextFor(StaffOrdersController, 'list', viewer))).toBe(true);
-      expect(guard.canActivate(contextFor(StaffOrdersController, 'update', kitchen))).toBe(true);
-      expect(() => guard.canActivate(contextFor(StaffOrdersController, 'update', viewer))).toThrow(
-        ForbiddenException,
-      );
+      const kitchen = {
+        originalUrl: '/api/staff/orders/1',
+        user: principal('kitchen'),
+      };
+      const viewer = {
+        originalUrl: '/api/staff/orders/1',
+        user: principal('viewer'),
+      };
+      expect(
+        guard.canActivate(contextFor(StaffOrdersController, 'list', viewer)),
+      ).toBe(true);
+      expect(
+        guard.canActivate(contextFor(StaffOrdersController, 'update', kitchen)),
+      ).toBe(true);
+      expect(() =>
+        guard.canActivate(contextFor(StaffOrdersController, 'update', viewer)),
+      ).toThrow(ForbiddenException);
     });
 
     it('is enforced whatever the path, public or not', () => {
-      const req = { originalUrl: '/api/public/anything', user: principal('viewer') };
-      expect(() => guard.canActivate(contextFor(StaffMenuController, 'edit', req))).toThrow(ForbiddenException);
+      const req = {
+        originalUrl: '/api/public/anything',
+        user: principal('viewer'),
+      };
+      expect(() =>
+        guard.canActivate(contextFor(StaffMenuController, 'edit', req)),
+      ).toThrow(ForbiddenException);
     });
   });
 
@@ -139,43 +190,59 @@ describe('PermissionsGuard', () => {
       '/api/%73taff/menu',
     ])('refuses %s even for the owner', (url) => {
       const req = { originalUrl: url, user: principal('owner') };
-      expect(() => guard.canActivate(contextFor(StaffMenuController, 'forgotten', req))).toThrow(
-        ForbiddenException,
-      );
+      expect(() =>
+        guard.canActivate(contextFor(StaffMenuController, 'forgotten', req)),
+      ).toThrow(ForbiddenException);
     });
 
     it('refuses when only the matched route pattern is a staff path', () => {
-      const req = { originalUrl: '/rewritten', url: '/rewritten', route: { path: '/api/staff/users/:id' }, user: principal('owner') };
-      expect(() => guard.canActivate(contextFor(StaffMenuController, 'forgotten', req))).toThrow(
-        ForbiddenException,
-      );
+      const req = {
+        originalUrl: '/rewritten',
+        url: '/rewritten',
+        route: { path: '/api/staff/users/:id' },
+        user: principal('owner'),
+      };
+      expect(() =>
+        guard.canActivate(contextFor(StaffMenuController, 'forgotten', req)),
+      ).toThrow(ForbiddenException);
     });
 
     it('refuses without a principal too', () => {
       const req = { originalUrl: staffUrl };
-      expect(() => guard.canActivate(contextFor(StaffMenuController, 'forgotten', req))).toThrow(
-        ForbiddenException,
-      );
+      expect(() =>
+        guard.canActivate(contextFor(StaffMenuController, 'forgotten', req)),
+      ).toThrow(ForbiddenException);
     });
   });
 
   describe('routes outside /api/staff that declare nothing', () => {
-    it.each(['/api/public/venues/demo', '/api/auth/login', '/health/live', '/api/staffing', '/api/public/staff'])(
-      'leaves %s to the other guards',
-      (url) => {
-        const req = { originalUrl: url };
-        expect(guard.canActivate(contextFor(StaffMenuController, 'forgotten', req))).toBe(true);
-      },
-    );
+    it.each([
+      '/api/public/venues/demo',
+      '/api/auth/login',
+      '/health/live',
+      '/api/staffing',
+      '/api/public/staff',
+    ])('leaves %s to the other guards', (url) => {
+      const req = { originalUrl: url };
+      expect(
+        guard.canActivate(contextFor(StaffMenuController, 'forgotten', req)),
+      ).toBe(true);
+    });
   });
 
   describe('non-HTTP contexts', () => {
     it('refuses a handler that declares permissions', () => {
-      expect(() => guard.canActivate(contextFor(StaffMenuController, 'edit', {}, 'ws'))).toThrow(ForbiddenException);
+      expect(() =>
+        guard.canActivate(contextFor(StaffMenuController, 'edit', {}, 'ws')),
+      ).toThrow(ForbiddenException);
     });
 
     it('does not govern handlers that declare nothing', () => {
-      expect(guard.canActivate(contextFor(StaffMenuController, 'forgotten', {}, 'ws'))).toBe(true);
+      expect(
+        guard.canActivate(
+          contextFor(StaffMenuController, 'forgotten', {}, 'ws'),
+        ),
+      ).toBe(true);
     });
   });
 });
@@ -184,7 +251,9 @@ describe('RequirePermissions', () => {
   it('stores a frozen list readable by the Reflector', () => {
     const stored = new Reflector().get<readonly Permission[]>(
       'foyer:required-permissions',
-      (StaffMenuController.prototype as unknown as Record<string, () => void>)['editAndManage'],
+      (StaffMenuController.prototype as unknown as Record<string, () => void>)[
+        'editAndManage'
+      ],
     );
     expect(stored).toEqual([Permission.MENU_EDIT, Permission.TABLES_MANAGE]);
     expect(Object.isFrozen(stored)).toBe(true);

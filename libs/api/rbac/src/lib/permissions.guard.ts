@@ -9,7 +9,10 @@ import {
 import { Reflector } from '@nestjs/core';
 import { Permission, Role } from '@foyer/contracts';
 import { hasPermissions, permissionsFor } from './permissions';
-import { MEMBER_ONLY, REQUIRED_PERMISSIONS } from './require-permissions.decorator';
+import {
+  MEMBER_ONLY,
+  REQUIRED_PERMISSIONS,
+} from './require-permissions.decorator';
 
 /** What the auth module puts on `req.user` once a credential is verified. */
 export interface AuthenticatedPrincipal {
@@ -38,7 +41,10 @@ function normalisePath(raw: string): string {
   } catch {
     // A malformed escape is kept as-is; the comparison below still runs on it.
   }
-  return path.replace(/\\/g, '/').replace(/\/{2,}/g, '/').toLowerCase();
+  return path
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/')
+    .toLowerCase();
 }
 
 function isStaffPath(raw: unknown): boolean {
@@ -53,12 +59,16 @@ function isStaffPath(raw: unknown): boolean {
  * The intersection of what the role grants and what the credential carries: a
  * credential listing more than its role (forged, or issued before a demotion) gains nothing.
  */
-function effectivePermissions(principal: AuthenticatedPrincipal): readonly Permission[] {
+function effectivePermissions(
+  principal: AuthenticatedPrincipal,
+): readonly Permission[] {
   const fromRole = permissionsFor(principal.role);
   if (principal.permissions === undefined) {
     return fromRole;
   }
-  const carried = new Set<string>(Array.isArray(principal.permissions) ? principal.permissions : []);
+  const carried = new Set<string>(
+    Array.isArray(principal.permissions) ? principal.permissions : [],
+  );
   return fromRole.filter((permission) => carried.has(permission));
 }
 
@@ -77,10 +87,10 @@ export class PermissionsGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const required =
-      this.reflector.getAllAndOverride<readonly Permission[] | undefined>(REQUIRED_PERMISSIONS, [
-        context.getHandler(),
-        context.getClass(),
-      ]) ?? [];
+      this.reflector.getAllAndOverride<readonly Permission[] | undefined>(
+        REQUIRED_PERMISSIONS,
+        [context.getHandler(), context.getClass()],
+      ) ?? [];
 
     if (context.getType() !== 'http') {
       if (required.length > 0) {
@@ -90,10 +100,10 @@ export class PermissionsGuard implements CanActivate {
     }
 
     const req = context.switchToHttp().getRequest<GuardedRequest>();
-    const memberOnly = this.reflector.getAllAndOverride<boolean | undefined>(MEMBER_ONLY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const memberOnly = this.reflector.getAllAndOverride<boolean | undefined>(
+      MEMBER_ONLY,
+      [context.getHandler(), context.getClass()],
+    );
     if (required.length === 0 && memberOnly) {
       if (!req.user || typeof req.user !== 'object') {
         throw new UnauthorizedException();
@@ -103,14 +113,22 @@ export class PermissionsGuard implements CanActivate {
     if (required.length === 0) {
       // Both the URL and the matched route pattern are checked, so neither a rewritten
       // URL nor an odd mount point makes a staff route look public.
-      if (isStaffPath(req.originalUrl) || isStaffPath(req.url) || isStaffPath(req.route?.path)) {
+      if (
+        isStaffPath(req.originalUrl) ||
+        isStaffPath(req.url) ||
+        isStaffPath(req.route?.path)
+      ) {
         throw new ForbiddenException();
       }
       return true;
     }
 
     const principal = req.user;
-    if (principal === undefined || principal === null || typeof principal !== 'object') {
+    if (
+      principal === undefined ||
+      principal === null ||
+      typeof principal !== 'object'
+    ) {
       throw new UnauthorizedException();
     }
     if (!hasPermissions(effectivePermissions(principal), required)) {

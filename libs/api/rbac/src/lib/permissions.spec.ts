@@ -21,14 +21,23 @@ const TABLE: Record<string, string> = {
   'privacy:manage': '            x     x     .       .    .       .',
   'checkin:scan': '              x     x     x       x    .       .',
 };
-const COLUMNS = ['owner', 'admin', 'manager', 'host', 'kitchen', 'viewer'] as const;
+const COLUMNS = [
+  'owner',
+  'admin',
+  'manager',
+  'host',
+  'kitchen',
+  'viewer',
+] as const;
 
 const expected = Object.entries(TABLE).flatMap(([permission, row]) => {
   const cells = row.trim().split(/\s+/);
   if (cells.length !== COLUMNS.length) {
     throw new Error(`bad row for ${permission}`);
   }
-  return COLUMNS.map((role, i) => [role, permission, cells[i] === 'x'] as const);
+  return COLUMNS.map(
+    (role, i) => [role, permission, cells[i] === 'x'] as const,
+  );
 });
 
 describe('permissionsFor', () => {
@@ -38,18 +47,24 @@ describe('permissionsFor', () => {
   });
 
   it.each(expected)('%s / %s → %s', (role, permission, granted) => {
-    expect(permissionsFor(role).includes(permission as Permission)).toBe(granted);
+    expect(permissionsFor(role).includes(permission as Permission)).toBe(
+      granted,
+    );
   });
 
   it('grants nothing beyond the table', () => {
     for (const role of COLUMNS) {
-      const fromTable = expected.filter(([r, , g]) => r === role && g).map(([, p]) => p);
+      const fromTable = expected
+        .filter(([r, , g]) => r === role && g)
+        .map(([, p]) => p);
       expect([...permissionsFor(role)].sort()).toEqual(fromTable.sort());
     }
   });
 
   it('keeps tenant:manage owner-only', () => {
-    const holders = COLUMNS.filter((role) => permissionsFor(role).includes(Permission.TENANT_MANAGE));
+    const holders = COLUMNS.filter((role) =>
+      permissionsFor(role).includes(Permission.TENANT_MANAGE),
+    );
     expect(holders).toEqual(['owner']);
   });
 
@@ -63,7 +78,14 @@ describe('permissionsFor', () => {
   });
 
   it('grants nothing to an unknown role, including prototype names', () => {
-    for (const bogus of ['superuser', 'OWNER', '', 'constructor', '__proto__', 'toString']) {
+    for (const bogus of [
+      'superuser',
+      'OWNER',
+      '',
+      'constructor',
+      '__proto__',
+      'toString',
+    ]) {
       expect(permissionsFor(bogus as Role)).toEqual([]);
     }
     expect(permissionsFor(undefined as unknown as Role)).toEqual([]);
@@ -75,8 +97,12 @@ describe('hasPermissions', () => {
   it('needs every required permission', () => {
     const granted = [Permission.MENU_VIEW, Permission.ORDERS_VIEW];
     expect(hasPermissions(granted, [Permission.MENU_VIEW])).toBe(true);
-    expect(hasPermissions(granted, [Permission.MENU_VIEW, Permission.ORDERS_VIEW])).toBe(true);
-    expect(hasPermissions(granted, [Permission.MENU_VIEW, Permission.MENU_EDIT])).toBe(false);
+    expect(
+      hasPermissions(granted, [Permission.MENU_VIEW, Permission.ORDERS_VIEW]),
+    ).toBe(true);
+    expect(
+      hasPermissions(granted, [Permission.MENU_VIEW, Permission.MENU_EDIT]),
+    ).toBe(false);
     expect(hasPermissions([], [Permission.MENU_VIEW])).toBe(false);
   });
 
@@ -85,7 +111,11 @@ describe('hasPermissions', () => {
   });
 
   it('does not match by prefix or wildcard', () => {
-    expect(hasPermissions(['menu:*' as Permission], [Permission.MENU_EDIT])).toBe(false);
-    expect(hasPermissions(['menu' as Permission], [Permission.MENU_EDIT])).toBe(false);
+    expect(
+      hasPermissions(['menu:*' as Permission], [Permission.MENU_EDIT]),
+    ).toBe(false);
+    expect(hasPermissions(['menu' as Permission], [Permission.MENU_EDIT])).toBe(
+      false,
+    );
   });
 });

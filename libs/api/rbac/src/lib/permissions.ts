@@ -8,14 +8,19 @@ const NONE: readonly Permission[] = Object.freeze([]);
  */
 export function permissionsFor(role: Role): readonly Permission[] {
   // Own-property check: a role string such as "constructor" must not reach the prototype.
-  return typeof role === 'string' && Object.hasOwn(ROLE_PERMISSIONS, role) ? ROLE_PERMISSIONS[role] : NONE;
+  return typeof role === 'string' && Object.hasOwn(ROLE_PERMISSIONS, role)
+    ? ROLE_PERMISSIONS[role]
+    : NONE;
 }
 
 /**
  * Whether every required permission is granted. An empty requirement is vacuously met:
  * callers that treat "nothing declared" as a refusal (PermissionsGuard) check that first.
  */
-export function hasPermissions(granted: readonly Permission[], required: readonly Permission[]): boolean {
+export function hasPermissions(
+  granted: readonly Permission[],
+  required: readonly Permission[],
+): boolean {
   const grantedSet = new Set<string>(granted);
   return required.every((permission) => grantedSet.has(permission));
 }

@@ -132,7 +132,9 @@ describe('tenant isolation under row-level security (runtime role, real PostgreS
           WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`,
       );
       const unprotected = tables.rows
-        .filter((t: { enabled: boolean; forced: boolean }) => !t.enabled || !t.forced)
+        .filter(
+          (t: { enabled: boolean; forced: boolean }) => !t.enabled || !t.forced,
+        )
         .map((t: { relname: string }) => t.relname);
       // The outbox is infrastructure read by the relay across tenants; migrations are the owner's.
       expect(unprotected).toEqual(['migrations', 'outbox_message']);

@@ -18,11 +18,19 @@ describe('createTestDatabase', () => {
   }
 
   it('gives each caller its own migrated database, reached as the runtime role', async () => {
-    const [one, two] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    const [one, two] = await Promise.all([
+      createTestDatabase(),
+      createTestDatabase(),
+    ]);
     made.push(one, two);
     expect(one.name).not.toBe(two.name);
-    await expect(query(one.runtimeUrl, 'SELECT current_user AS who')).resolves.toEqual([{ who: 'foyer_app' }]);
-    const tables = await query(one.runtimeUrl, `SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'tenant'`);
+    await expect(
+      query(one.runtimeUrl, 'SELECT current_user AS who'),
+    ).resolves.toEqual([{ who: 'foyer_app' }]);
+    const tables = await query(
+      one.runtimeUrl,
+      `SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'tenant'`,
+    );
     expect(tables).toEqual([{ n: 1 }]);
 
     // A row written in one database is invisible in the other.
@@ -31,7 +39,10 @@ describe('createTestDatabase', () => {
     await client.connect();
     await client.query('BEGIN');
     await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [id]);
-    await client.query(`INSERT INTO tenant (id, slug, name) VALUES ($1, 'isolated', 'Isolated')`, [id]);
+    await client.query(
+      `INSERT INTO tenant (id, slug, name) VALUES ($1, 'isolated', 'Isolated')`,
+      [id],
+    );
     await client.query('COMMIT');
     await client.end();
     const scoped = async (url: string) => {
@@ -39,8 +50,11 @@ describe('createTestDatabase', () => {
       await reader.connect();
       try {
         await reader.query('BEGIN');
-        await reader.query(`SELECT set_config('app.tenant_id', $1, true)`, [id]);
-        return (await reader.query('SELECT count(*)::int AS n FROM tenant')).rows;
+        await reader.query(`SELECT set_config('app.tenant_id', $1, true)`, [
+          id,
+        ]);
+        return (await reader.query('SELECT count(*)::int AS n FROM tenant'))
+          .rows;
       } finally {
         await reader.end();
       }
@@ -52,9 +66,15 @@ describe('createTestDatabase', () => {
   it('drops the database it made', async () => {
     const db = await createTestDatabase();
     await db.drop();
-    const admin = process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    await expect(query(admin, 'SELECT count(*)::int AS n FROM pg_database WHERE datname = $1', [db.name])).resolves.toEqual([
-      { n: 0 },
-    ]);
+    const admin =
+      process.env['TEST_DATABASE_ADMIN_URL'] ??
+      'postgres://postgres@127.0.0.1:5432/postgres';
+    await expect(
+      query(
+        admin,
+        'SELECT count(*)::int AS n FROM pg_database WHERE datname = $1',
+        [db.name],
+      ),
+    ).resolves.toEqual([{ n: 0 }]);
   });
 });

@@ -30,7 +30,10 @@ export function workspaceRoot(): string {
 }
 
 function adminUrl(): string {
-  return process.env['TEST_DATABASE_ADMIN_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  return (
+    process.env['TEST_DATABASE_ADMIN_URL'] ??
+    'postgres://postgres@127.0.0.1:5432/postgres'
+  );
 }
 
 function urlFor(role: string, database: string): string {
@@ -52,42 +55,69 @@ function templateName(root: string): string {
 }
 
 async function withLock<T>(admin: Client, work: () => Promise<T>): Promise<T> {
-  await admin.query('SELECT pg_advisory_lock(hashtext($1))', ['foyer:test-template']);
+  await admin.query('SELECT pg_advisory_lock(hashtext($1))', [
+    'foyer:test-template',
+  ]);
   try {
     return await work();
   } finally {
-    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', ['foyer:test-template']);
+    await admin.query('SELECT pg_advisory_unlock(hashtext($1))', [
+      'foyer:test-template',
+    ]);
   }
 }
 
 async function ensureTemplate(admin: Client, root: string): Promise<string> {
   const template = templateName(root);
-  const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+  const exists = await admin.query(
+    'SELECT 1 FROM pg_database WHERE datname = $1',
+    [template],
+  );
   if ((exists.rowCount ?? 0) > 0) {
     return template;
   }
-  const target = { database: template, ownerUser: OWNER_ROLE, runtimeUser: RUNTIME_ROLE };
+  const target = {
+    database: template,
+    ownerUser: OWNER_ROLE,
+    runtimeUser: RUNTIME_ROLE,
+  };
   await ensureDatabase(admin, target);
   try {
     // The real operating command builds the template: tests run the migrations operators run.
-    execFileSync(process.execPath, [join(root, 'tools/cli/run.mjs'), 'migrate'], {
-      cwd: root,
-      env: { ...process.env, FOYER_SKIP_DOTENV: '1', DATABASE_MIGRATION_URL: urlFor(OWNER_ROLE, template) },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    execFileSync(
+      process.execPath,
+      [join(root, 'tools/cli/run.mjs'), 'migrate'],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          FOYER_SKIP_DOTENV: '1',
+          DATABASE_MIGRATION_URL: urlFor(OWNER_ROLE, template),
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
   } catch (error) {
-    await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(template)} WITH (FORCE)`);
+    await admin.query(
+      `DROP DATABASE IF EXISTS ${escapeIdentifier(template)} WITH (FORCE)`,
+    );
     throw error;
   }
-  await admin.query(`ALTER DATABASE ${escapeIdentifier(template)} WITH ALLOW_CONNECTIONS false IS_TEMPLATE true`);
+  await admin.query(
+    `ALTER DATABASE ${escapeIdentifier(template)} WITH ALLOW_CONNECTIONS false IS_TEMPLATE true`,
+  );
   // Templates of older migration sets are no longer needed.
   const stale = await admin.query(
     `SELECT datname FROM pg_database WHERE datname LIKE 'foyer\\_tpl\\_%' AND datname <> $1`,
     [template],
   );
   for (const { datname } of stale.rows as { datname: string }[]) {
-    await admin.query(`ALTER DATABASE ${escapeIdentifier(datname)} WITH IS_TEMPLATE false`);
-    await admin.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(datname)} WITH (FORCE)`);
+    await admin.query(
+      `ALTER DATABASE ${escapeIdentifier(datname)} WITH IS_TEMPLATE false`,
+    );
+    await admin.query(
+      `DROP DATABASE IF EXISTS ${escapeIdentifier(datname)} WITH (FORCE)`,
+    );
   }
   return template;
 }
@@ -102,10 +132,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.connect();
   const name = `foyer_test_${randomBytes(6).toString('hex')}`;
   try {
-    await ensureRoles(admin, { ownerUser: OWNER_ROLE, runtimeUser: RUNTIME_ROLE });
+    await ensureRoles(admin, {
+      ownerUser: OWNER_ROLE,
+      runtimeUser: RUNTIME_ROLE,
+    });
     await withLock(admin, async () => {
       const template = await ensureTemplate(admin, root);
-      await ensureDatabase(admin, { database: name, ownerUser: OWNER_ROLE, runtimeUser: RUNTIME_ROLE }, template);
+      await ensureDatabase(
+        admin,
+        { database: name, ownerUser: OWNER_ROLE, runtimeUser: RUNTIME_ROLE },
+        template,
+      );
     });
   } finally {
     await admin.end();
@@ -118,7 +155,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const client = new Client({ connectionString: adminUrl() });
       await client.connect();
       try {
-        await client.query(`DROP DATABASE IF EXISTS ${escapeIdentifier(name)} WITH (FORCE)`);
+        await client.query(
+          `DROP DATABASE IF EXISTS ${escapeIdentifier(name)} WITH (FORCE)`,
+        );
       } finally {
         await client.end();
       }

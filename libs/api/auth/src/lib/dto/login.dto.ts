@@ -1,8 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
 
 export class LoginDto {
   @ApiProperty({ example: 'owner@demo.foyer.localhost' })
@@ -24,7 +32,10 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiPropertyOptional({ description: 'Bearer clients send the refresh token here; browsers use the cookie.' })
+  @ApiPropertyOptional({
+    description:
+      'Bearer clients send the refresh token here; browsers use the cookie.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(4096)

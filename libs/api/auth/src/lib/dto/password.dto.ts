@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 
 export class ChangePasswordDto {
   @ApiProperty()
@@ -16,7 +22,9 @@ export class ChangePasswordDto {
 }
 
 export class SetPasswordDto {
-  @ApiProperty({ description: 'The one-time token from the invitation link fragment' })
+  @ApiProperty({
+    description: 'The one-time token from the invitation link fragment',
+  })
   @Matches(/^[A-Za-z0-9_-]{20,100}$/)
   token!: string;
 

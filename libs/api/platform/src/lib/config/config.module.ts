@@ -6,7 +6,9 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 
 @Global()
 @Module({
-  providers: [{ provide: APP_CONFIG, useFactory: (): AppConfig => loadConfig() }],
+  providers: [
+    { provide: APP_CONFIG, useFactory: (): AppConfig => loadConfig() },
+  ],
   exports: [APP_CONFIG],
 })
 export class AppConfigModule {}

@@ -11,29 +11,49 @@ export const SECRET_VARIABLES = [
 ] as const;
 export type SecretVariable = (typeof SECRET_VARIABLES)[number];
 /** Secrets that may list several `kid:secret` keys so they can rotate. */
-const KEY_RING_VARIABLES = ['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'CAPABILITY_KEYS'] as const;
+const KEY_RING_VARIABLES = [
+  'JWT_ACCESS_SECRET',
+  'JWT_REFRESH_SECRET',
+  'CAPABILITY_KEYS',
+] as const;
 type KeyRingVariable = (typeof KEY_RING_VARIABLES)[number];
 const PLAIN_SECRET_VARIABLES = ['TOKEN_HASH_KEY', 'MEDIA_SIGNING_KEY'] as const;
 
 export const MIN_SECRET_BYTES = 32;
-const PLACEHOLDER = /change[-_ ]?me|placeholder|replace[-_ ]?me|example|^x+$|^(secret|password|changeit)$/i;
+const PLACEHOLDER =
+  /change[-_ ]?me|placeholder|replace[-_ ]?me|example|^x+$|^(secret|password|changeit)$/i;
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const positiveInt = (fallback: number) =>
+  z.coerce.number().int().positive().default(fallback);
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
 const list = z
   .string()
   .default('')
-  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'])
+    .default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
   DATABASE_URL: z.string().url(),
   DATABASE_POOL_SIZE: positiveInt(10),
   REDIS_URL: z.string().url(),
   /** Namespaces every Redis key (rate limits, idempotency, queues) so deployments can share a server. */
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/).default('foyer:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/)
+    .default('foyer:'),
   JWT_ACCESS_SECRET: z.string().min(1),
   JWT_REFRESH_SECRET: z.string().min(1),
   CAPABILITY_KEYS: z.string().min(1),
@@ -59,9 +79,14 @@ const schema = z.object({
 export type RawConfig = z.infer<typeof schema>;
 
 /** Every variable the configuration reads (DATABASE_ADMIN_URL and DATABASE_MIGRATION_URL belong to the CLI). */
-export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof RawConfig)[];
+export const CONFIG_VARIABLES = Object.keys(
+  schema.shape,
+) as (keyof RawConfig)[];
 
-export interface AppConfig extends Omit<RawConfig, 'TRUST_PROXY' | 'API_DOCS' | SecretVariable> {
+export interface AppConfig extends Omit<
+  RawConfig,
+  'TRUST_PROXY' | 'API_DOCS' | SecretVariable
+> {
   isProduction: boolean;
   /** Express `trust proxy` value: a hop count or a list of proxy addresses, never `true`. */
   TRUST_PROXY: number | string[];
@@ -87,9 +112,14 @@ function parseTrustProxy(raw: string): number | string[] {
     return Number(value);
   }
   if (/^(true|false|\*)$/i.test(value) || value === '') {
-    throw new Error('must be a hop count or a comma-separated list of proxy addresses (never "true")');
+    throw new Error(
+      'must be a hop count or a comma-separated list of proxy addresses (never "true")',
+    );
   }
-  return value.split(',').map((item) => item.trim()).filter((item) => item.length > 0);
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
 }
 
 function ringSecrets(raw: string): string[] {
@@ -100,7 +130,11 @@ function ringSecrets(raw: string): string[] {
   }
 }
 
-function secretProblems(name: string, secrets: string[], production: boolean): string[] {
+function secretProblems(
+  name: string,
+  secrets: string[],
+  production: boolean,
+): string[] {
   if (!production) {
     return [];
   }
@@ -122,14 +156,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.');
       const missing = issue.code === 'invalid_type' && env[name] === undefined;
-      return missing ? `${name} is required` : `${name} is invalid (${issue.message})`;
+      return missing
+        ? `${name} is required`
+        : `${name} is invalid (${issue.message})`;
     });
     // Report weak secrets in the same pass, so one restart shows every problem.
     if (env['NODE_ENV'] === 'production') {
       for (const name of SECRET_VARIABLES) {
         const value = env[name];
         if (value) {
-          const secrets = (KEY_RING_VARIABLES as readonly string[]).includes(name) ? ringSecrets(value) : [value];
+          const secrets = (KEY_RING_VARIABLES as readonly string[]).includes(
+            name,
+          )
+            ? ringSecrets(value)
+            : [value];
           problems.push(...secretProblems(name, secrets, true));
         }
       }
@@ -144,9 +184,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     try {
       const ring = parseKeyRing(raw[name]);
       rings[name] = ring;
-      problems.push(...secretProblems(name, [...ring.keys.values()], production));
+      problems.push(
+        ...secretProblems(name, [...ring.keys.values()], production),
+      );
     } catch (error) {
-      problems.push(`${name} ${error instanceof KeyRingFormatError ? error.message : 'is invalid'}`);
+      problems.push(
+        `${name} ${error instanceof KeyRingFormatError ? error.message : 'is invalid'}`,
+      );
     }
   }
   for (const name of PLAIN_SECRET_VARIABLES) {
@@ -159,8 +203,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`TRUST_PROXY ${(error as Error).message}`);
   }
   for (const origin of raw.CORS_ALLOWLIST) {
-    if (origin === '*' || origin === 'null' || !/^https?:\/\/[^/]+$/.test(origin)) {
-      problems.push('CORS_ALLOWLIST must list exact origins (scheme://host[:port]); no wildcard, no "null"');
+    if (
+      origin === '*' ||
+      origin === 'null' ||
+      !/^https?:\/\/[^/]+$/.test(origin)
+    ) {
+      problems.push(
+        'CORS_ALLOWLIST must list exact origins (scheme://host[:port]); no wildcard, no "null"',
+      );
       break;
     }
   }

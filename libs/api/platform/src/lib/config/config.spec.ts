@@ -3,7 +3,9 @@ import { parseKeyRing } from './key-ring';
 
 const strong = (label: string) => `${label}-${'s3cr3t-value-'.repeat(3)}`;
 
-function env(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+function env(
+  overrides: Record<string, string | undefined> = {},
+): NodeJS.ProcessEnv {
   return {
     NODE_ENV: 'production',
     DATABASE_URL: 'postgres://foyer_app@127.0.0.1:5432/foyer',
@@ -40,19 +42,28 @@ describe('loadConfig', () => {
     expect(config.LOGIN_RATE_LIMIT_PER_MINUTE).toBe(60);
   });
 
-  it.each(['JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', 'CAPABILITY_KEYS', 'TOKEN_HASH_KEY', 'MEDIA_SIGNING_KEY'])(
-    'refuses a missing %s, naming it',
-    (name) => {
-      expect(problemsOf({ [name]: undefined })).toContain(`${name} is required`);
-    },
-  );
+  it.each([
+    'JWT_ACCESS_SECRET',
+    'JWT_REFRESH_SECRET',
+    'CAPABILITY_KEYS',
+    'TOKEN_HASH_KEY',
+    'MEDIA_SIGNING_KEY',
+  ])('refuses a missing %s, naming it', (name) => {
+    expect(problemsOf({ [name]: undefined })).toContain(`${name} is required`);
+  });
 
   it('refuses short and placeholder secrets in production without echoing them', () => {
     const short = 'tooshort';
     const placeholder = 'CHANGE_ME_to_a_random_value_of_32_bytes_or_more';
-    const problems = problemsOf({ JWT_ACCESS_SECRET: short, TOKEN_HASH_KEY: placeholder });
+    const problems = problemsOf({
+      JWT_ACCESS_SECRET: short,
+      TOKEN_HASH_KEY: placeholder,
+    });
     expect(problems).toEqual(
-      expect.arrayContaining(['JWT_ACCESS_SECRET is shorter than 32 bytes', 'TOKEN_HASH_KEY is a placeholder value']),
+      expect.arrayContaining([
+        'JWT_ACCESS_SECRET is shorter than 32 bytes',
+        'TOKEN_HASH_KEY is a placeholder value',
+      ]),
     );
     const message = problems.join('\n');
     expect(message).not.toContain(short);
@@ -60,26 +71,44 @@ describe('loadConfig', () => {
   });
 
   it('checks every key of a key ring', () => {
-    expect(problemsOf({ CAPABILITY_KEYS: `c2:${strong('x')},c1:short` })).toContain(
-      'CAPABILITY_KEYS is shorter than 32 bytes',
-    );
+    expect(
+      problemsOf({ CAPABILITY_KEYS: `c2:${strong('x')},c1:short` }),
+    ).toContain('CAPABILITY_KEYS is shorter than 32 bytes');
   });
 
   it('lets development run with short local secrets but never without them', () => {
-    expect(() => loadConfig(env({ NODE_ENV: 'development', JWT_ACCESS_SECRET: 'dev' }))).not.toThrow();
-    expect(() => loadConfig(env({ NODE_ENV: 'development', JWT_ACCESS_SECRET: undefined }))).toThrow(ConfigError);
+    expect(() =>
+      loadConfig(env({ NODE_ENV: 'development', JWT_ACCESS_SECRET: 'dev' })),
+    ).not.toThrow();
+    expect(() =>
+      loadConfig(
+        env({ NODE_ENV: 'development', JWT_ACCESS_SECRET: undefined }),
+      ),
+    ).toThrow(ConfigError);
   });
 
-  it.each(['true', '*', ''])('refuses TRUST_PROXY=%j (trusting every hop)', (value) => {
-    expect(problemsOf({ TRUST_PROXY: value }).join()).toContain('TRUST_PROXY');
-  });
+  it.each(['true', '*', ''])(
+    'refuses TRUST_PROXY=%j (trusting every hop)',
+    (value) => {
+      expect(problemsOf({ TRUST_PROXY: value }).join()).toContain(
+        'TRUST_PROXY',
+      );
+    },
+  );
 
-  it.each(['*', 'null', 'https://ok.example,*', 'foyer.example'])('refuses CORS_ALLOWLIST=%j', (value) => {
-    expect(problemsOf({ CORS_ALLOWLIST: value }).join()).toContain('CORS_ALLOWLIST');
-  });
+  it.each(['*', 'null', 'https://ok.example,*', 'foyer.example'])(
+    'refuses CORS_ALLOWLIST=%j',
+    (value) => {
+      expect(problemsOf({ CORS_ALLOWLIST: value }).join()).toContain(
+        'CORS_ALLOWLIST',
+      );
+    },
+  );
 
   it('accepts a list of proxy addresses', () => {
-    expect(loadConfig(env({ TRUST_PROXY: '10.0.0.1, 10.0.0.2' })).TRUST_PROXY).toEqual(['10.0.0.1', '10.0.0.2']);
+    expect(
+      loadConfig(env({ TRUST_PROXY: '10.0.0.1, 10.0.0.2' })).TRUST_PROXY,
+    ).toEqual(['10.0.0.1', '10.0.0.2']);
   });
 });
 
@@ -95,7 +124,10 @@ describe('parseKeyRing', () => {
     expect(ring.keys.get('old')).toBe('bbb');
   });
 
-  it.each(['a:x,bad kid:y', 'a:x,a:y', 'a:x,:y', 'waytoolongkidname0:x,b:y'])('refuses %j', (raw) => {
-    expect(() => parseKeyRing(raw)).toThrow();
-  });
+  it.each(['a:x,bad kid:y', 'a:x,a:y', 'a:x,:y', 'waytoolongkidname0:x,b:y'])(
+    'refuses %j',
+    (raw) => {
+      expect(() => parseKeyRing(raw)).toThrow();
+    },
+  );
 });

@@ -110,11 +110,20 @@ describe('canonicalJson', () => {
 
 describe('canonicalJson with omitUndefined', () => {
   it('leaves undefined object properties out, as a response body does', () => {
-    expect(canonicalJson({ b: 1, a: undefined, c: { d: undefined, e: 2 } }, { omitUndefined: true })).toBe('{"b":1,"c":{"e":2}}');
+    expect(
+      canonicalJson(
+        { b: 1, a: undefined, c: { d: undefined, e: 2 } },
+        { omitUndefined: true },
+      ),
+    ).toBe('{"b":1,"c":{"e":2}}');
   });
 
   it('still refuses undefined array elements and other lossy values', () => {
-    expect(() => canonicalJson([undefined], { omitUndefined: true })).toThrow(CanonicalJsonError);
-    expect(() => canonicalJson({ a: Number.NaN }, { omitUndefined: true })).toThrow(CanonicalJsonError);
+    expect(() => canonicalJson([undefined], { omitUndefined: true })).toThrow(
+      CanonicalJsonError,
+    );
+    expect(() =>
+      canonicalJson({ a: Number.NaN }, { omitUndefined: true }),
+    ).toThrow(CanonicalJsonError);
   });
 });

@@ -97,6 +97,9 @@ function serialise(
   }
 }
 
-export function canonicalJson(value: unknown, options: CanonicalJsonOptions = {}): string {
+export function canonicalJson(
+  value: unknown,
+  options: CanonicalJsonOptions = {},
+): string {
   return serialise(value, '$', new Set(), options);
 }

@@ -18,11 +18,15 @@ export class TokenHasher {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   hash(purpose: string, token: string): Buffer {
-    return createHmac('sha256', this.config.TOKEN_HASH_KEY).update(`${purpose}\n${token}`).digest();
+    return createHmac('sha256', this.config.TOKEN_HASH_KEY)
+      .update(`${purpose}\n${token}`)
+      .digest();
   }
 
   /** A secret for another mechanism, derived from TOKEN_HASH_KEY so it needs no variable of its own. */
   derive(label: string): string {
-    return Buffer.from(hkdfSync('sha256', this.config.TOKEN_HASH_KEY, 'foyer', label, 32)).toString('base64url');
+    return Buffer.from(
+      hkdfSync('sha256', this.config.TOKEN_HASH_KEY, 'foyer', label, 32),
+    ).toString('base64url');
   }
 }

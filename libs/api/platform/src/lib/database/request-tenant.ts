@@ -1,4 +1,10 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { TenantContext } from './tenant-context';
@@ -30,10 +36,23 @@ export class RequestTenantInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const tenantId = context.getType() === 'http' ? requestTenant(context.switchToHttp().getRequest()) : undefined;
-    if (!tenantId || this.reflector.getAllAndOverride<boolean>(OWN_CONTEXT, [context.getHandler(), context.getClass()])) {
+    const tenantId =
+      context.getType() === 'http'
+        ? requestTenant(context.switchToHttp().getRequest())
+        : undefined;
+    if (
+      !tenantId ||
+      this.reflector.getAllAndOverride<boolean>(OWN_CONTEXT, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    ) {
       return next.handle();
     }
-    return from(this.context.run(tenantId, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    return from(
+      this.context.run(tenantId, () =>
+        lastValueFrom(next.handle(), { defaultValue: undefined }),
+      ),
+    );
   }
 }

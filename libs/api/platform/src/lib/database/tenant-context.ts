@@ -22,7 +22,9 @@ export class TenantContext {
 
   /** The tenant of the current transaction, if one is set. */
   get tenantId(): string | undefined {
-    return this.cls.isActive() ? this.cls.get<string | undefined>(TENANT_KEY) : undefined;
+    return this.cls.isActive()
+      ? this.cls.get<string | undefined>(TENANT_KEY)
+      : undefined;
   }
 
   /** The entity manager of the current transaction (or a plain one outside any). */
@@ -30,7 +32,10 @@ export class TenantContext {
     return this.txHost.tx;
   }
 
-  run<T>(tenantId: string, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  run<T>(
+    tenantId: string,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
     if (!UUID.test(tenantId)) {
       throw new Error('tenant id must be a UUID');
     }
@@ -40,7 +45,10 @@ export class TenantContext {
         if (current !== undefined && current !== tenantId) {
           throw new Error('a transaction cannot switch tenants');
         }
-        await this.txHost.tx.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+        await this.txHost.tx.query(
+          `SELECT set_config('app.tenant_id', $1, true)`,
+          [tenantId],
+        );
         this.cls.set(TENANT_KEY, tenantId);
         return work(this.txHost.tx);
       });
@@ -59,7 +67,8 @@ export class TenantContext {
     if (this.cls.isActive() && this.txHost.isTransactionActive()) {
       return this.txHost.withTransaction(async () => work(this.txHost.tx));
     }
-    const direct = () => this.txHost.withoutTransaction(async () => work(this.txHost.tx));
+    const direct = () =>
+      this.txHost.withoutTransaction(async () => work(this.txHost.tx));
     return this.cls.isActive() ? direct() : this.cls.run(direct);
   }
 }

@@ -20,7 +20,8 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (detail = 'The resource does not exist.') => new DomainError(404, ErrorCode.NOT_FOUND, detail);
+export const notFound = (detail = 'The resource does not exist.') =>
+  new DomainError(404, ErrorCode.NOT_FOUND, detail);
 export const forbidden = (detail = 'You do not have permission to do this.') =>
   new DomainError(403, ErrorCode.FORBIDDEN, detail);
 export const unauthenticated = (detail = 'Sign in to continue.') =>

@@ -1,4 +1,10 @@
-import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  Inject,
+  Logger,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { IdempotentReplay } from '../idempotency/idempotent-replay';
@@ -10,7 +16,10 @@ import { toProblem } from './problem-details';
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
-  constructor(@Inject(IdempotencyService) private readonly idempotency: IdempotencyService) {}
+  constructor(
+    @Inject(IdempotencyService)
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
   async catch(error: unknown, host: ArgumentsHost): Promise<void> {
     if (host.getType() !== 'http') {
@@ -27,13 +36,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const { body, headers, expected } = toProblem(error);
     if (!expected) {
-      this.logger.error({ err: error, requestId: requestIdOf(req) }, 'unhandled error');
+      this.logger.error(
+        { err: error, requestId: requestIdOf(req) },
+        'unhandled error',
+      );
     }
     const payload = { ...body, requestId: requestIdOf(req) };
-    await this.idempotency.complete(req, payload.status, payload, 'application/problem+json');
+    await this.idempotency.complete(
+      req,
+      payload.status,
+      payload,
+      'application/problem+json',
+    );
     for (const [name, value] of Object.entries(headers)) {
       res.setHeader(name, value);
     }
-    res.status(payload.status).type('application/problem+json').send(JSON.stringify(payload));
+    res
+      .status(payload.status)
+      .type('application/problem+json')
+      .send(JSON.stringify(payload));
   }
 }

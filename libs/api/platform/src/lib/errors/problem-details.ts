@@ -4,7 +4,8 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { ErrorCode, FieldProblem, ProblemDetails } from '@foyer/contracts';
 import { DomainError } from './domain-error';
 
-export type ProblemBody = Omit<ProblemDetails, 'requestId'> & Record<string, unknown>;
+export type ProblemBody = Omit<ProblemDetails, 'requestId'> &
+  Record<string, unknown>;
 
 export interface MappedProblem {
   body: ProblemBody;
@@ -32,7 +33,8 @@ const GENERIC_DETAIL: Record<string, string> = {
   [ErrorCode.METHOD_NOT_ALLOWED]: 'This method is not allowed here.',
   [ErrorCode.CONFLICT]: 'The request conflicts with the current state.',
   [ErrorCode.PAYLOAD_TOO_LARGE]: 'The request body is too large.',
-  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 'The request body has an unsupported media type.',
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]:
+    'The request body has an unsupported media type.',
   [ErrorCode.RATE_LIMITED]: 'Too many requests; try again later.',
   [ErrorCode.SERVICE_UNAVAILABLE]: 'The service is temporarily unavailable.',
   [ErrorCode.INTERNAL]: 'Something went wrong on our side.',
@@ -42,7 +44,12 @@ export function problemType(code: string): string {
   return `urn:foyer:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 }
 
-function problem(status: number, code: string, detail: string, errors?: FieldProblem[]): MappedProblem['body'] {
+function problem(
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldProblem[],
+): MappedProblem['body'] {
   return {
     type: problemType(code),
     title: STATUS_CODES[status] ?? 'Error',
@@ -58,32 +65,79 @@ function problem(status: number, code: string, detail: string, errors?: FieldPro
  * client; framework messages are replaced by a generic sentence so no internal names,
  * SQL or stack traces leak.
  */
-export function toProblem(error: unknown): MappedProblem & { expected: boolean } {
+export function toProblem(
+  error: unknown,
+): MappedProblem & { expected: boolean } {
   if (error instanceof DomainError) {
     return {
-      body: { ...problem(error.status, error.code, error.detail, error.options.errors), ...error.options.extensions },
+      body: {
+        ...problem(
+          error.status,
+          error.code,
+          error.detail,
+          error.options.errors,
+        ),
+        ...error.options.extensions,
+      },
       headers: error.options.headers ?? {},
       expected: true,
     };
   }
   if (error instanceof ThrottlerException) {
-    return { body: problem(429, ErrorCode.RATE_LIMITED, GENERIC_DETAIL[ErrorCode.RATE_LIMITED]), headers: {}, expected: true };
+    return {
+      body: problem(
+        429,
+        ErrorCode.RATE_LIMITED,
+        GENERIC_DETAIL[ErrorCode.RATE_LIMITED],
+      ),
+      headers: {},
+      expected: true,
+    };
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     if (status < 500) {
-      const code = CODE_BY_STATUS[status] ?? (status === 400 ? ErrorCode.VALIDATION_FAILED : ErrorCode.CONFLICT);
-      return { body: problem(status, code, GENERIC_DETAIL[code] ?? 'The request failed.'), headers: {}, expected: true };
+      const code =
+        CODE_BY_STATUS[status] ??
+        (status === 400 ? ErrorCode.VALIDATION_FAILED : ErrorCode.CONFLICT);
+      return {
+        body: problem(
+          status,
+          code,
+          GENERIC_DETAIL[code] ?? 'The request failed.',
+        ),
+        headers: {},
+        expected: true,
+      };
     }
     if (status === 503) {
-      return { body: problem(503, ErrorCode.SERVICE_UNAVAILABLE, GENERIC_DETAIL[ErrorCode.SERVICE_UNAVAILABLE]), headers: {}, expected: true };
+      return {
+        body: problem(
+          503,
+          ErrorCode.SERVICE_UNAVAILABLE,
+          GENERIC_DETAIL[ErrorCode.SERVICE_UNAVAILABLE],
+        ),
+        headers: {},
+        expected: true,
+      };
     }
   }
   // Body-parser and other connect-style errors carry an HTTP status we can trust.
-  const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
+  const status =
+    typeof (error as { status?: unknown })?.status === 'number'
+      ? (error as { status: number }).status
+      : 500;
   if (status === 413 || status === 415 || status === 400) {
     const code = CODE_BY_STATUS[status];
-    return { body: problem(status, code, GENERIC_DETAIL[code]), headers: {}, expected: true };
+    return {
+      body: problem(status, code, GENERIC_DETAIL[code]),
+      headers: {},
+      expected: true,
+    };
   }
-  return { body: problem(500, ErrorCode.INTERNAL, GENERIC_DETAIL[ErrorCode.INTERNAL]), headers: {}, expected: false };
+  return {
+    body: problem(500, ErrorCode.INTERNAL, GENERIC_DETAIL[ErrorCode.INTERNAL]),
+    headers: {},
+    expected: false,
+  };
 }

@@ -8,7 +8,10 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
     const own = Object.values(error.constraints ?? {}).map((message) => ({
       field,
       // class-validator's whitelist message names the property only; never echo values.
-      message: message.replace(/^property (\S+) should not exist$/, 'is not allowed'),
+      message: message.replace(
+        /^property (\S+) should not exist$/,
+        'is not allowed',
+      ),
     }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
@@ -23,6 +26,11 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>
-      new DomainError(400, ErrorCode.VALIDATION_FAILED, 'The request is not valid.', { errors: flatten(errors) }),
+      new DomainError(
+        400,
+        ErrorCode.VALIDATION_FAILED,
+        'The request is not valid.',
+        { errors: flatten(errors) },
+      ),
   });
 }

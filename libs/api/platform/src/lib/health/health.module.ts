@@ -1,6 +1,12 @@
 import { Controller, Get, Inject, Injectable, Module } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TerminusModule,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { Public } from '../http/public.decorator';
 import { RateLimit } from '../rate-limit/rate-limit';
@@ -18,7 +24,9 @@ export class RedisHealthIndicator {
     try {
       const reply = await Promise.race([
         this.redis.ping(),
-        new Promise<string>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1000).unref()),
+        new Promise<string>((_, reject) =>
+          setTimeout(() => reject(new Error('timeout')), 1000).unref(),
+        ),
       ]);
       return reply === 'PONG' ? session.up() : session.down();
     } catch {

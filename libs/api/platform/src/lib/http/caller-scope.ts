@@ -1,7 +1,11 @@
 import { clientIp } from './client-ip';
 
 const SCOPE = Symbol('foyer.callerScope');
-type WithScope = { [SCOPE]?: string; ip?: string; socket?: { remoteAddress?: string } };
+type WithScope = {
+  [SCOPE]?: string;
+  ip?: string;
+  socket?: { remoteAddress?: string };
+};
 
 /**
  * Who is calling, as a stable string: set by the guard that authenticated the caller

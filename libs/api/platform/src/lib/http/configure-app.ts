@@ -45,8 +45,13 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.set('etag', false);
 
   const apiHeaders = helmet({
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
-    hsts: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    },
+    hsts: config.isProduction
+      ? { maxAge: 31_536_000, includeSubDomains: true }
+      : false,
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginResourcePolicy: { policy: 'same-site' },
     frameguard: { action: 'deny' },
@@ -62,18 +67,23 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
         frameAncestors: ["'none'"],
       },
     },
-    hsts: config.isProduction ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    hsts: config.isProduction
+      ? { maxAge: 31_536_000, includeSubDomains: true }
+      : false,
     referrerPolicy: { policy: 'no-referrer' },
   });
   express.use((req: Request, res: Response, next: NextFunction) =>
-    req.path === `/${DOCS_PATH}` || req.path.startsWith(`/${DOCS_PATH}/`) ? docsHeaders(req, res, next) : apiHeaders(req, res, next),
+    req.path === `/${DOCS_PATH}` || req.path.startsWith(`/${DOCS_PATH}/`)
+      ? docsHeaders(req, res, next)
+      : apiHeaders(req, res, next),
   );
 
   express.use(cookieParser());
 
   const allowlist = new Set(config.CORS_ALLOWLIST);
   express.enableCors({
-    origin: (origin, callback) => callback(null, origin !== undefined && allowlist.has(origin)),
+    origin: (origin, callback) =>
+      callback(null, origin !== undefined && allowlist.has(origin)),
     credentials: true,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ALLOWED_HEADERS,
@@ -86,13 +96,17 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       app,
       new DocumentBuilder()
         .setTitle('Foyer API')
-        .setDescription('Reservations, check-in and table ordering for venues. Errors are RFC 9457 problem details.')
+        .setDescription(
+          'Reservations, check-in and table ordering for venues. Errors are RFC 9457 problem details.',
+        )
         .setVersion('0.1.0')
         .addCookieAuth('foyer_at')
         .addBearerAuth()
         .build(),
     );
-    SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}-json` });
+    SwaggerModule.setup(DOCS_PATH, app, document, {
+      jsonDocumentUrl: `${DOCS_PATH}-json`,
+    });
   }
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

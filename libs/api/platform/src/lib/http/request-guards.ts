@@ -1,4 +1,9 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ErrorCode } from '@foyer/contracts';
 import express, { Request, Response } from 'express';
@@ -10,10 +15,17 @@ const RAW_BODY = 'foyer:raw-body';
 /** Marks a route that reads its own body (multipart uploads): the JSON guard leaves it alone. */
 export const ReadsOwnBody = () => SetMetadata(RAW_BODY, true);
 
-const parseJson = express.json({ limit: JSON_BODY_LIMIT, strict: true, type: () => true });
+const parseJson = express.json({
+  limit: JSON_BODY_LIMIT,
+  strict: true,
+  type: () => true,
+});
 
 function hasBody(req: Request): boolean {
-  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  return (
+    req.headers['transfer-encoding'] !== undefined ||
+    Number(req.headers['content-length'] ?? 0) > 0
+  );
 }
 
 /**
@@ -30,7 +42,12 @@ export class JsonBodyGuard implements CanActivate {
     }
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
-    if (this.reflector.getAllAndOverride<boolean>(RAW_BODY, [context.getHandler(), context.getClass()])) {
+    if (
+      this.reflector.getAllAndOverride<boolean>(RAW_BODY, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    ) {
       return true;
     }
     if (!hasBody(req)) {
@@ -38,9 +55,17 @@ export class JsonBodyGuard implements CanActivate {
       return true;
     }
     if (!req.is('application/json')) {
-      throw new DomainError(415, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the body as application/json.');
+      throw new DomainError(
+        415,
+        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        'Send the body as application/json.',
+      );
     }
-    await new Promise<void>((resolve, reject) => parseJson(req, res, (error?: unknown) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      parseJson(req, res, (error?: unknown) =>
+        error ? reject(error) : resolve(),
+      ),
+    );
     return true;
   }
 }

@@ -1,7 +1,10 @@
 import { CanActivate, Provider, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
-import { IdempotencyGuard, IdempotencyInterceptor } from '../idempotency/idempotency.guard';
+import {
+  IdempotencyGuard,
+  IdempotencyInterceptor,
+} from '../idempotency/idempotency.guard';
 import { RequestTenantInterceptor } from '../database/request-tenant';
 import { RateLimitGuard } from '../rate-limit/rate-limit';
 import { JsonBodyGuard } from './request-guards';

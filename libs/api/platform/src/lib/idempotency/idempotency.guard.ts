@@ -1,4 +1,10 @@
-import { CallHandler, CanActivate, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  NestInterceptor,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Observable, from, mergeMap } from 'rxjs';
 import { IdempotencyService } from './idempotency.service';
@@ -34,10 +40,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
-    return next.handle().pipe(
-      mergeMap((body: unknown) =>
-        from(this.idempotency.complete(req, res.statusCode, body, 'application/json').then(() => body)),
-      ),
-    );
+    return next
+      .handle()
+      .pipe(
+        mergeMap((body: unknown) =>
+          from(
+            this.idempotency
+              .complete(req, res.statusCode, body, 'application/json')
+              .then(() => body),
+          ),
+        ),
+      );
   }
 }

@@ -22,7 +22,10 @@ describe('request logging', () => {
     const app = express();
     app.use(pinoHttp(httpLoggerOptions({ LOG_LEVEL: 'info' }), stream));
     app.post('/api/media/abc', (req, res) => {
-      req.log.info({ body: { password: 'hunter2-password', token: 'tok-secret-123' } }, 'handled');
+      req.log.info(
+        { body: { password: 'hunter2-password', token: 'tok-secret-123' } },
+        'handled',
+      );
       res.setHeader('Set-Cookie', 'foyer_at=jwt-cookie-value');
       res.json({ ok: true });
     });
@@ -61,7 +64,10 @@ describe('request logging', () => {
 
   it('drops the parameters of database errors, which may hold personal data', () => {
     const { lines, stream } = capture();
-    const logger = pino({ redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, stream);
+    const logger = pino(
+      { redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+      stream,
+    );
     const error = Object.assign(new Error('duplicate key'), {
       query: 'INSERT INTO reservation (email) VALUES ($1)',
       parameters: ['visitor@example.test'],

@@ -24,7 +24,8 @@ export class SecurityEvents {
 
   constructor(@Inject(METRICS_REGISTRY) registry: MetricsRegistry) {
     this.counter =
-      (registry.getSingleMetric('foyer_security_events_total') as Counter<'event'> | undefined) ??
+      (registry.getSingleMetric('foyer_security_events_total') as
+        Counter<'event'> | undefined) ??
       new Counter({
         name: 'foyer_security_events_total',
         help: 'Security refusals by event',
@@ -33,12 +34,18 @@ export class SecurityEvents {
       });
   }
 
-  record(event: SecurityEvent, req?: object, details: Record<string, string | number | boolean> = {}): void {
+  record(
+    event: SecurityEvent,
+    req?: object,
+    details: Record<string, string | number | boolean> = {},
+  ): void {
     this.counter.inc({ event });
     this.logger.warn({
       category: 'security',
       event,
-      ...(req ? { requestId: requestIdOf(req), ip: clientIp(req as { ip?: string }) } : {}),
+      ...(req
+        ? { requestId: requestIdOf(req), ip: clientIp(req as { ip?: string }) }
+        : {}),
       ...details,
     });
   }

@@ -1,4 +1,12 @@
-import { Controller, Get, Global, Header, Inject, Module, Req } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Global,
+  Header,
+  Inject,
+  Module,
+  Req,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { BlockList, isIPv6 } from 'node:net';

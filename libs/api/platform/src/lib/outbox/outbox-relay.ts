@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { JobsOptions, Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -34,7 +40,9 @@ interface Row {
  * deleted in the same transaction.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay
+  implements OnApplicationBootstrap, OnApplicationShutdown
+{
   private readonly logger = new Logger('OutboxRelay');
   private listener?: Client;
   private timer?: NodeJS.Timeout;
@@ -49,9 +57,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.listener = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'foyer-outbox' });
+    this.listener = new Client({
+      connectionString: this.config.DATABASE_URL,
+      application_name: 'foyer-outbox',
+    });
     this.listener.on('notification', () => void this.wake());
-    this.listener.on('error', (error) => this.logger.warn({ err: error }, 'outbox listener failed; sweeping only'));
+    this.listener.on('error', (error) =>
+      this.logger.warn({ err: error }, 'outbox listener failed; sweeping only'),
+    );
     await this.listener.connect();
     await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
     this.timer = setInterval(() => void this.wake(), SWEEP_MS);
@@ -106,13 +119,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         return 0;
       }
       for (const row of rows) {
-        const queue = this.queues.find((candidate) => candidate.name === row.queue);
+        const queue = this.queues.find(
+          (candidate) => candidate.name === row.queue,
+        );
         if (!queue) {
-          throw new Error(`no queue registered for outbox rows of queue "${row.queue}"`);
+          throw new Error(
+            `no queue registered for outbox rows of queue "${row.queue}"`,
+          );
         }
-        await queue.add(row.job_name, row.payload, { ...DEFAULT_JOB_OPTIONS, jobId: row.id });
+        await queue.add(row.job_name, row.payload, {
+          ...DEFAULT_JOB_OPTIONS,
+          jobId: row.id,
+        });
       }
-      await manager.query(`DELETE FROM outbox_message WHERE id = ANY($1::uuid[])`, [rows.map((row) => row.id)]);
+      await manager.query(
+        `DELETE FROM outbox_message WHERE id = ANY($1::uuid[])`,
+        [rows.map((row) => row.id)],
+      );
       return rows.length;
     });
   }

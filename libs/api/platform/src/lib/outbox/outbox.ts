@@ -14,7 +14,9 @@ export interface OutboxEntry<T extends object> {
 /** Adds jobs inside the caller's transaction; nothing is queued unless it commits. */
 @Injectable()
 export class Outbox {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+  ) {}
 
   async add<T extends object>(entry: OutboxEntry<T>): Promise<string> {
     if (!this.txHost.isTransactionActive()) {
@@ -22,7 +24,12 @@ export class Outbox {
     }
     const rows: Pick<OutboxMessage, 'id'>[] = await this.txHost.tx.query(
       `INSERT INTO outbox_message (queue, job_name, payload, tenant_id) VALUES ($1, $2, $3::jsonb, $4) RETURNING id`,
-      [entry.queue, entry.jobName, JSON.stringify(entry.payload), entry.tenantId ?? null],
+      [
+        entry.queue,
+        entry.jobName,
+        JSON.stringify(entry.payload),
+        entry.tenantId ?? null,
+      ],
     );
     return rows[0].id;
   }

@@ -23,7 +23,10 @@ export class QueuesModule {
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
             // BullMQ blocks on Redis by design: it needs retries without a per-request cap.
-            connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, connectionName: 'foyer-queues' }),
+            connection: new Redis(config.REDIS_URL, {
+              maxRetriesPerRequest: null,
+              connectionName: 'foyer-queues',
+            }),
             prefix: `${config.REDIS_KEY_PREFIX}bull`,
           }),
         }),

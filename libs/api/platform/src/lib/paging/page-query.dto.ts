@@ -25,7 +25,10 @@ export function encodeCursor(value: string): string {
 }
 
 /** Decodes a cursor made by encodeCursor; anything else reads as "no cursor match". */
-export function decodeCursor(cursor: string | undefined, shape: RegExp): string | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: RegExp,
+): string | undefined {
   if (cursor === undefined) {
     return undefined;
   }

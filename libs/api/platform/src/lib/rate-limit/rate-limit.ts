@@ -1,7 +1,21 @@
-import { ExecutionContext, Inject, Injectable, Module, SetMetadata } from '@nestjs/common';
+import {
+  ExecutionContext,
+  Inject,
+  Injectable,
+  Module,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule, ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
-import type { ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler/dist/throttler.guard.interface';
+import {
+  ThrottlerGuard,
+  ThrottlerModule,
+  ThrottlerModuleOptions,
+  ThrottlerStorage,
+} from '@nestjs/throttler';
+import type {
+  ThrottlerLimitDetail,
+  ThrottlerRequest,
+} from '@nestjs/throttler/dist/throttler.guard.interface';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { Request } from 'express';
 import Redis from 'ioredis';
@@ -13,14 +27,16 @@ import { SecurityEvents } from '../logging/security-events';
 import { REDIS } from '../redis/redis.module';
 
 /** The contract's rate-limit buckets (API.md, Conventions), each a limit per minute. */
-export type RateLimitPolicy = 'login' | 'publicRead' | 'booking' | 'publicWrite' | 'staff';
+export type RateLimitPolicy =
+  'login' | 'publicRead' | 'booking' | 'publicWrite' | 'staff';
 
 const POLICY = 'foyer:rate-limit-policy';
 const WINDOW_MS = 60_000;
 const COUNTED = Symbol('foyer.rateLimitCounted');
 
 /** Chooses a route's bucket, or `null` for none; without it the bucket follows from the path. */
-export const RateLimit = (policy: RateLimitPolicy | null) => SetMetadata(POLICY, policy);
+export const RateLimit = (policy: RateLimitPolicy | null) =>
+  SetMetadata(POLICY, policy);
 
 export function limitsFrom(config: AppConfig): Record<RateLimitPolicy, number> {
   return {
@@ -32,7 +48,10 @@ export function limitsFrom(config: AppConfig): Record<RateLimitPolicy, number> {
   };
 }
 
-export function defaultPolicy(method: string, path: string): RateLimitPolicy | null {
+export function defaultPolicy(
+  method: string,
+  path: string,
+): RateLimitPolicy | null {
   if (path.startsWith('/api/staff/')) {
     return 'staff';
   }
@@ -51,18 +70,23 @@ export class RateLimitGuard extends ThrottlerGuard {
   @Inject(APP_CONFIG) private readonly config!: AppConfig;
   @Inject(SecurityEvents) private readonly security!: SecurityEvents;
 
-  protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
+  protected override async handleRequest(
+    props: ThrottlerRequest,
+  ): Promise<boolean> {
     const { context } = props;
     if (context.getType() !== 'http') {
       return true;
     }
     const req = context.switchToHttp().getRequest<Request>();
-    const explicit = this.reflector.getAllAndOverride<RateLimitPolicy | null | undefined>(POLICY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    const policy = explicit === undefined ? defaultPolicy(req.method, req.path) : explicit;
-    if (policy === null || (req as unknown as Record<symbol, boolean>)[COUNTED]) {
+    const explicit = this.reflector.getAllAndOverride<
+      RateLimitPolicy | null | undefined
+    >(POLICY, [context.getHandler(), context.getClass()]);
+    const policy =
+      explicit === undefined ? defaultPolicy(req.method, req.path) : explicit;
+    if (
+      policy === null ||
+      (req as unknown as Record<symbol, boolean>)[COUNTED]
+    ) {
       return true;
     }
     // Staff limits are per user: this guard runs again after authentication for them.
@@ -86,8 +110,15 @@ export class RateLimitGuard extends ThrottlerGuard {
     });
   }
 
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail) {
-    this.security.record('rate_limited', context.switchToHttp().getRequest<Request>(), { limit: detail.limit });
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ) {
+    this.security.record(
+      'rate_limited',
+      context.switchToHttp().getRequest<Request>(),
+      { limit: detail.limit },
+    );
     return super.throwThrottlingException(context, detail);
   }
 }

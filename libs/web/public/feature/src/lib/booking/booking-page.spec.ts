@@ -56,14 +56,12 @@ describe('BookingPage', () => {
 
   async function render() {
     const fixture = TestBed.createComponent(BookingPage);
-    http
-      .expectOne(`${API}/api/public/venues/demo`)
-      .flush({
-        slug: 'demo',
-        name: 'Demo Hall',
-        timezone: 'Europe/Berlin',
-        currency: 'EUR',
-      });
+    http.expectOne(`${API}/api/public/venues/demo`).flush({
+      slug: 'demo',
+      name: 'Demo Hall',
+      timezone: 'Europe/Berlin',
+      currency: 'EUR',
+    });
     http.expectOne(`${API}/api/public/performances/p1`).flush(PERFORMANCE);
     await flush();
     await fixture.whenStable();

@@ -1,6 +1,11 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 import { ErrorCode } from '@foyer/contracts';
-import { ApiError, NETWORK_ERROR, parseRetryAfter, toApiError } from './api-error';
+import {
+  ApiError,
+  NETWORK_ERROR,
+  parseRetryAfter,
+  toApiError,
+} from './api-error';
 
 describe('toApiError', () => {
   it('reads a problem-details body', () => {
@@ -14,7 +19,10 @@ describe('toApiError', () => {
           detail: 'Some fields are invalid',
           code: ErrorCode.VALIDATION_FAILED,
           requestId: 'req-1',
-          errors: [{ field: 'email', message: 'must be an email' }, { field: 3 }],
+          errors: [
+            { field: 'email', message: 'must be an email' },
+            { field: 3 },
+          ],
         },
       }),
     );
@@ -26,7 +34,9 @@ describe('toApiError', () => {
       requestId: 'req-1',
       retryAfterSeconds: null,
     });
-    expect(error.fieldErrors).toEqual([{ field: 'email', message: 'must be an email' }]);
+    expect(error.fieldErrors).toEqual([
+      { field: 'email', message: 'must be an email' },
+    ]);
     expect(error.fieldError('email')).toBe('must be an email');
   });
 
@@ -34,20 +44,32 @@ describe('toApiError', () => {
     const error = toApiError(
       new HttpErrorResponse({
         status: 429,
-        error: JSON.stringify({ code: ErrorCode.RATE_LIMITED, detail: 'Slow down' }),
+        error: JSON.stringify({
+          code: ErrorCode.RATE_LIMITED,
+          detail: 'Slow down',
+        }),
         headers: new HttpHeaders({ 'Retry-After': '12' }),
       }),
     );
-    expect(error).toMatchObject({ code: ErrorCode.RATE_LIMITED, retryAfterSeconds: 12 });
+    expect(error).toMatchObject({
+      code: ErrorCode.RATE_LIMITED,
+      retryAfterSeconds: 12,
+    });
   });
 
   it('falls back to a code by status for a body that is not a problem', () => {
-    expect(toApiError(new HttpErrorResponse({ status: 403, error: '<html>' })).code).toBe(ErrorCode.FORBIDDEN);
-    expect(toApiError(new HttpErrorResponse({ status: 502 })).code).toBe(ErrorCode.INTERNAL);
+    expect(
+      toApiError(new HttpErrorResponse({ status: 403, error: '<html>' })).code,
+    ).toBe(ErrorCode.FORBIDDEN);
+    expect(toApiError(new HttpErrorResponse({ status: 502 })).code).toBe(
+      ErrorCode.INTERNAL,
+    );
   });
 
   it('names network failures', () => {
-    expect(toApiError(new HttpErrorResponse({ status: 0 })).code).toBe(NETWORK_ERROR);
+    expect(toApiError(new HttpErrorResponse({ status: 0 })).code).toBe(
+      NETWORK_ERROR,
+    );
   });
 });
 

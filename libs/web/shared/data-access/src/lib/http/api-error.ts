@@ -43,7 +43,10 @@ export class ApiError extends Error {
  * Seconds to wait from a `Retry-After` value: delta-seconds or an HTTP date. Null when
  * absent or unreadable (a cross-origin response hides it unless the API exposes it).
  */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+export function parseRetryAfter(
+  value: string | null,
+  now = Date.now(),
+): number | null {
   if (value === null) {
     return null;
   }
@@ -52,7 +55,9 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
     return Number.parseInt(trimmed, 10);
   }
   // IMF-fixdate, e.g. "Tue, 01 Jan 2030 00:01:00 GMT"; anything else is unreadable.
-  const date = /^[A-Za-z]{3}, /.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
+  const date = /^[A-Za-z]{3}, /.test(trimmed)
+    ? Date.parse(trimmed)
+    : Number.NaN;
   if (Number.isNaN(date)) {
     return null;
   }
@@ -99,7 +104,11 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError(0, ErrorCode.INTERNAL, 'Something went wrong.');
   }
   if (error.status === 0) {
-    return new ApiError(0, NETWORK_ERROR, 'The server could not be reached. Check the connection and try again.');
+    return new ApiError(
+      0,
+      NETWORK_ERROR,
+      'The server could not be reached. Check the connection and try again.',
+    );
   }
   const body = asRecord(error.error);
   const code =

@@ -21,7 +21,8 @@ import { apiInterceptor } from './api.interceptor';
 import { REDIRECT_TO_LOGIN, withIdempotencyKey } from './http-context';
 
 const API = 'https://api.example.test';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const UUID =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 @Component({ template: '' })
 class Blank {}
@@ -35,7 +36,14 @@ function problem(status: number, headers: Record<string, string> = {}) {
 }
 
 function body(status: number, code: string) {
-  return { type: 'about:blank', title: code, status, detail: code, code, requestId: 'r1' };
+  return {
+    type: 'about:blank',
+    title: code,
+    status,
+    detail: code,
+    code,
+    requestId: 'r1',
+  };
 }
 
 describe('apiInterceptor', () => {
@@ -47,7 +55,10 @@ describe('apiInterceptor', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(withInterceptors([apiInterceptor]), withNoXsrfProtection()),
+        provideHttpClient(
+          withInterceptors([apiInterceptor]),
+          withNoXsrfProtection(),
+        ),
         provideHttpClientTesting(),
         provideRouter([
           { path: 'login', component: Blank },
@@ -83,17 +94,28 @@ describe('apiInterceptor', () => {
       http.post('https://elsewhere.example/api/staff/users', {}).subscribe();
       http.get('https://elsewhere.example/data').subscribe();
       http.get('/config.json').subscribe();
-      const post = backend.expectOne('https://elsewhere.example/api/staff/users');
+      const post = backend.expectOne(
+        'https://elsewhere.example/api/staff/users',
+      );
       expect(post.request.withCredentials).toBe(false);
       expect(post.request.headers.has(Header.CSRF_TOKEN)).toBe(false);
       expect(post.request.headers.has(Header.IDEMPOTENCY_KEY)).toBe(false);
-      expect(backend.expectOne('https://elsewhere.example/data').request.withCredentials).toBe(false);
-      expect(backend.expectOne('/config.json').request.withCredentials).toBe(false);
+      expect(
+        backend.expectOne('https://elsewhere.example/data').request
+          .withCredentials,
+      ).toBe(false);
+      expect(backend.expectOne('/config.json').request.withCredentials).toBe(
+        false,
+      );
     });
 
     it('does not treat a look-alike host as the API', () => {
-      http.post('https://api.example.test.evil.example/api/staff/users', {}).subscribe();
-      const req = backend.expectOne('https://api.example.test.evil.example/api/staff/users');
+      http
+        .post('https://api.example.test.evil.example/api/staff/users', {})
+        .subscribe();
+      const req = backend.expectOne(
+        'https://api.example.test.evil.example/api/staff/users',
+      );
       expect(req.request.withCredentials).toBe(false);
       expect(req.request.headers.keys()).toEqual([]);
     });
@@ -113,13 +135,19 @@ describe('apiInterceptor', () => {
       'adds a fresh Idempotency-Key and the held CSRF token to a staff %s',
       (method) => {
         holdCsrf('tok-1');
-        http.request(method, `${API}/api/staff/users/u1`, { body: {} }).subscribe();
-        http.request(method, `${API}/api/staff/users/u1`, { body: {} }).subscribe();
+        http
+          .request(method, `${API}/api/staff/users/u1`, { body: {} })
+          .subscribe();
+        http
+          .request(method, `${API}/api/staff/users/u1`, { body: {} })
+          .subscribe();
         const [first, second] = backend.match(`${API}/api/staff/users/u1`);
         for (const req of [first, second]) {
           expect(req?.request.withCredentials).toBe(true);
           expect(req?.request.headers.get(Header.CSRF_TOKEN)).toBe('tok-1');
-          expect(req?.request.headers.get(Header.IDEMPOTENCY_KEY)).toMatch(UUID);
+          expect(req?.request.headers.get(Header.IDEMPOTENCY_KEY)).toMatch(
+            UUID,
+          );
         }
         expect(first?.request.headers.get(Header.IDEMPOTENCY_KEY)).not.toBe(
           second?.request.headers.get(Header.IDEMPOTENCY_KEY),
@@ -132,7 +160,9 @@ describe('apiInterceptor', () => {
       const context = withIdempotencyKey('key-42');
       http.post(`${API}/api/staff/users`, {}, { context }).subscribe();
       expect(
-        expectMutation(`${API}/api/staff/users`).request.headers.get(Header.IDEMPOTENCY_KEY),
+        expectMutation(`${API}/api/staff/users`).request.headers.get(
+          Header.IDEMPOTENCY_KEY,
+        ),
       ).toBe('key-42');
     });
 
@@ -153,7 +183,9 @@ describe('apiInterceptor', () => {
     });
 
     it('does not fetch a CSRF token for login', () => {
-      http.post(`${API}/api/auth/login`, { email: 'a@b.test', password: 'x' }).subscribe();
+      http
+        .post(`${API}/api/auth/login`, { email: 'a@b.test', password: 'x' })
+        .subscribe();
       const req = expectMutation(`${API}/api/auth/login`);
       expect(req.request.withCredentials).toBe(true);
       expect(req.request.headers.has(Header.CSRF_TOKEN)).toBe(false);
@@ -164,8 +196,13 @@ describe('apiInterceptor', () => {
       TestBed.inject(AppConfig).set({ apiBaseUrl: `${API}/v1` });
       http.get(`${API}/other/api/staff/users`).subscribe();
       http.get(`${API}/v1/api/staff/users`).subscribe();
-      expect(backend.expectOne(`${API}/other/api/staff/users`).request.withCredentials).toBe(false);
-      expect(backend.expectOne(`${API}/v1/api/staff/users`).request.withCredentials).toBe(true);
+      expect(
+        backend.expectOne(`${API}/other/api/staff/users`).request
+          .withCredentials,
+      ).toBe(false);
+      expect(
+        backend.expectOne(`${API}/v1/api/staff/users`).request.withCredentials,
+      ).toBe(true);
     });
   });
 
@@ -174,10 +211,15 @@ describe('apiInterceptor', () => {
       jest.useFakeTimers();
       holdCsrf('tok');
       const results: unknown[] = [];
-      http.post(`${API}/api/staff/users`, { email: 'a@b.test' }).subscribe((r) => results.push(r));
+      http
+        .post(`${API}/api/staff/users`, { email: 'a@b.test' })
+        .subscribe((r) => results.push(r));
       const first = expectMutation(`${API}/api/staff/users`);
       const key = first.request.headers.get(Header.IDEMPOTENCY_KEY);
-      first.flush(body(429, ErrorCode.RATE_LIMITED), problem(429, { 'Retry-After': '2' }));
+      first.flush(
+        body(429, ErrorCode.RATE_LIMITED),
+        problem(429, { 'Retry-After': '2' }),
+      );
 
       jest.advanceTimersByTime(1999);
       backend.expectNone(`${API}/api/staff/users`);
@@ -192,11 +234,17 @@ describe('apiInterceptor', () => {
     it('gives up after the one retry', () => {
       jest.useFakeTimers();
       const errors: HttpErrorResponse[] = [];
-      http.get(`${API}/api/staff/users`).subscribe({ error: (e: HttpErrorResponse) => errors.push(e) });
+      http
+        .get(`${API}/api/staff/users`)
+        .subscribe({ error: (e: HttpErrorResponse) => errors.push(e) });
       const limited = problem(429, { 'Retry-After': '1' });
-      backend.expectOne(`${API}/api/staff/users`).flush(body(429, ErrorCode.RATE_LIMITED), limited);
+      backend
+        .expectOne(`${API}/api/staff/users`)
+        .flush(body(429, ErrorCode.RATE_LIMITED), limited);
       jest.advanceTimersByTime(1000);
-      backend.expectOne(`${API}/api/staff/users`).flush(body(429, ErrorCode.RATE_LIMITED), limited);
+      backend
+        .expectOne(`${API}/api/staff/users`)
+        .flush(body(429, ErrorCode.RATE_LIMITED), limited);
       jest.advanceTimersByTime(60_000);
       backend.expectNone(`${API}/api/staff/users`);
       expect(errors.map((e) => e.status)).toEqual([429]);
@@ -237,7 +285,9 @@ describe('apiInterceptor', () => {
       expect(refresh.request.withCredentials).toBe(true);
       refresh.flush({ csrfToken: 'tok-2' });
 
-      backend.expectOne(`${API}/api/staff/users`).flush({ items: [], nextCursor: null });
+      backend
+        .expectOne(`${API}/api/staff/users`)
+        .flush({ items: [], nextCursor: null });
       expect(results).toEqual([{ items: [], nextCursor: null }]);
       expect(session.csrfToken()).toBe('tok-2');
     });
@@ -260,7 +310,9 @@ describe('apiInterceptor', () => {
       http.get(`${API}/api/staff/users`).subscribe();
       http.get(`${API}/api/staff/audit`).subscribe();
       for (const url of [`${API}/api/staff/users`, `${API}/api/staff/audit`]) {
-        backend.expectOne(url).flush(body(401, 'UNAUTHENTICATED'), problem(401));
+        backend
+          .expectOne(url)
+          .flush(body(401, 'UNAUTHENTICATED'), problem(401));
       }
       expectMutation(`${API}/api/auth/refresh`).flush({});
       backend.expectOne(`${API}/api/staff/users`).flush({});
@@ -270,11 +322,17 @@ describe('apiInterceptor', () => {
     it('does not refresh twice when the replay is refused again', () => {
       holdCsrf('tok');
       const errors: HttpErrorResponse[] = [];
-      http.get(`${API}/api/staff/users`).subscribe({ error: (e: HttpErrorResponse) => errors.push(e) });
+      http
+        .get(`${API}/api/staff/users`)
+        .subscribe({ error: (e: HttpErrorResponse) => errors.push(e) });
       const unauth = problem(401);
-      backend.expectOne(`${API}/api/staff/users`).flush(body(401, 'UNAUTHENTICATED'), unauth);
+      backend
+        .expectOne(`${API}/api/staff/users`)
+        .flush(body(401, 'UNAUTHENTICATED'), unauth);
       expectMutation(`${API}/api/auth/refresh`).flush({});
-      backend.expectOne(`${API}/api/staff/users`).flush(body(401, 'UNAUTHENTICATED'), unauth);
+      backend
+        .expectOne(`${API}/api/staff/users`)
+        .flush(body(401, 'UNAUTHENTICATED'), unauth);
       backend.expectNone(`${API}/api/auth/refresh`);
       expect(errors.map((e) => e.status)).toEqual([401]);
     });
@@ -284,7 +342,9 @@ describe('apiInterceptor', () => {
       const navigate = jest.spyOn(router, 'navigate');
       holdCsrf('tok');
       const errors: HttpErrorResponse[] = [];
-      http.get(`${API}/api/staff/users`).subscribe({ error: (e: HttpErrorResponse) => errors.push(e) });
+      http
+        .get(`${API}/api/staff/users`)
+        .subscribe({ error: (e: HttpErrorResponse) => errors.push(e) });
       backend
         .expectOne(`${API}/api/staff/users`)
         .flush(body(401, 'UNAUTHENTICATED'), problem(401));
@@ -299,23 +359,44 @@ describe('apiInterceptor', () => {
         queryParams: { returnUrl: '/staff/users?cursor=abc' },
       });
       await navigate.mock.results[0]?.value;
-      expect(router.url).toBe('/login?returnUrl=%2Fstaff%2Fusers%3Fcursor%3Dabc');
+      expect(router.url).toBe(
+        '/login?returnUrl=%2Fstaff%2Fusers%3Fcursor%3Dabc',
+      );
     });
 
     it('leaves the redirect to the caller when asked to', () => {
       const navigate = jest.spyOn(router, 'navigate');
       const context = new HttpContext().set(REDIRECT_TO_LOGIN, false);
-      http.get(`${API}/api/auth/me`, { context }).subscribe({ error: () => undefined });
-      backend.expectOne(`${API}/api/auth/me`).flush(body(401, 'UNAUTHENTICATED'), problem(401));
+      http
+        .get(`${API}/api/auth/me`, { context })
+        .subscribe({ error: () => undefined });
+      backend
+        .expectOne(`${API}/api/auth/me`)
+        .flush(body(401, 'UNAUTHENTICATED'), problem(401));
       backend.expectOne(`${API}/api/auth/csrf`).flush({ csrfToken: 't' });
-      expectMutation(`${API}/api/auth/refresh`).flush(body(401, 'UNAUTHENTICATED'), problem(401));
+      expectMutation(`${API}/api/auth/refresh`).flush(
+        body(401, 'UNAUTHENTICATED'),
+        problem(401),
+      );
       expect(navigate).not.toHaveBeenCalled();
     });
 
     it.each([
-      ['wrong credentials at login', `${API}/api/auth/login`, ErrorCode.INVALID_CREDENTIALS],
-      ['a public call', `${API}/api/public/tables/abc/orders`, ErrorCode.UNAUTHENTICATED],
-      ['a wrong current password', `${API}/api/auth/password`, ErrorCode.INVALID_CREDENTIALS],
+      [
+        'wrong credentials at login',
+        `${API}/api/auth/login`,
+        ErrorCode.INVALID_CREDENTIALS,
+      ],
+      [
+        'a public call',
+        `${API}/api/public/tables/abc/orders`,
+        ErrorCode.UNAUTHENTICATED,
+      ],
+      [
+        'a wrong current password',
+        `${API}/api/auth/password`,
+        ErrorCode.INVALID_CREDENTIALS,
+      ],
     ])('does not refresh after %s', (_label, url, code) => {
       holdCsrf('tok');
       const errors: unknown[] = [];

@@ -43,7 +43,8 @@ const NO_REFRESH = new Set([
 ]);
 
 const isAuthPath = (path: string) => path.startsWith('/api/auth/');
-const isStaffPath = (path: string) => path.startsWith('/api/staff/') || path === '/api/staff';
+const isStaffPath = (path: string) =>
+  path.startsWith('/api/staff/') || path === '/api/staff';
 
 /**
  * Everything the browser needs to talk to the Foyer API, applied only to requests whose
@@ -65,10 +66,15 @@ export const apiInterceptor: HttpInterceptorFn = (req, next) => {
   let prepared = req.clone({ withCredentials: true });
   // One key per logical mutation, fixed here so the 429 retry and the post-refresh replay
   // resend it unchanged. /api/auth/* is exempt from idempotency.
-  if (mutation && !isAuthPath(path) && !prepared.headers.has(Header.IDEMPOTENCY_KEY)) {
+  if (
+    mutation &&
+    !isAuthPath(path) &&
+    !prepared.headers.has(Header.IDEMPOTENCY_KEY)
+  ) {
     prepared = prepared.clone({
       setHeaders: {
-        [Header.IDEMPOTENCY_KEY]: req.context.get(IDEMPOTENCY_KEY) ?? crypto.randomUUID(),
+        [Header.IDEMPOTENCY_KEY]:
+          req.context.get(IDEMPOTENCY_KEY) ?? crypto.randomUUID(),
       },
     });
   }
@@ -79,7 +85,8 @@ export const apiInterceptor: HttpInterceptorFn = (req, next) => {
       switchMap((request) => retryOnceOn429(request, next)),
     );
 
-  const refreshable = (isStaffPath(path) || isAuthPath(path)) && !NO_REFRESH.has(path);
+  const refreshable =
+    (isStaffPath(path) || isAuthPath(path)) && !NO_REFRESH.has(path);
   return send().pipe(
     catchError((error: unknown) => {
       if (!refreshable || !isUnauthenticated(error)) {
@@ -110,10 +117,15 @@ function withCsrf(
   if (!mutation) {
     return of(req);
   }
-  const needsToken = (isAuthPath(path) || isStaffPath(path)) && !SESSIONLESS.has(path);
-  const token$ = needsToken ? session.ensureCsrfToken() : of(session.csrfToken());
+  const needsToken =
+    (isAuthPath(path) || isStaffPath(path)) && !SESSIONLESS.has(path);
+  const token$ = needsToken
+    ? session.ensureCsrfToken()
+    : of(session.csrfToken());
   return token$.pipe(
-    map((token) => (token ? req.clone({ setHeaders: { [Header.CSRF_TOKEN]: token } }) : req)),
+    map((token) =>
+      token ? req.clone({ setHeaders: { [Header.CSRF_TOKEN]: token } }) : req,
+    ),
   );
 }
 
@@ -141,7 +153,9 @@ function retryDelaySeconds(error: unknown): number | null {
     return null;
   }
   const seconds = parseRetryAfter(error.headers.get(Header.RETRY_AFTER));
-  return seconds !== null && seconds <= MAX_RETRY_AFTER_SECONDS ? seconds : null;
+  return seconds !== null && seconds <= MAX_RETRY_AFTER_SECONDS
+    ? seconds
+    : null;
 }
 
 function isUnauthenticated(error: unknown): boolean {
@@ -153,13 +167,17 @@ function isUnauthenticated(error: unknown): boolean {
 }
 
 function redirectToLogin(router: Router): void {
-  const current = router.currentNavigation()?.finalUrl ?? router.parseUrl(router.url);
+  const current =
+    router.currentNavigation()?.finalUrl ?? router.parseUrl(router.url);
   const currentUrl = router.serializeUrl(current);
   if (currentUrl === LOGIN_PATH || currentUrl.startsWith(`${LOGIN_PATH}?`)) {
     return;
   }
   const returnUrl = safeReturnUrl(currentUrl);
   void from(
-    router.navigate([LOGIN_PATH], returnUrl ? { queryParams: { returnUrl } } : {}),
+    router.navigate(
+      [LOGIN_PATH],
+      returnUrl ? { queryParams: { returnUrl } } : {},
+    ),
   ).subscribe({ error: () => undefined });
 }

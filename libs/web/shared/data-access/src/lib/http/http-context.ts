@@ -13,6 +13,9 @@ export const IDEMPOTENCY_KEY = new HttpContextToken<string | null>(() => null);
  */
 export const REDIRECT_TO_LOGIN = new HttpContextToken<boolean>(() => true);
 
-export function withIdempotencyKey(key: string, context = new HttpContext()): HttpContext {
+export function withIdempotencyKey(
+  key: string,
+  context = new HttpContext(),
+): HttpContext {
   return context.set(IDEMPOTENCY_KEY, key);
 }

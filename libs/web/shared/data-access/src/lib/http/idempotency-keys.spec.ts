@@ -8,7 +8,10 @@ describe('IdempotencyKeys', () => {
     const first = keys.keyFor('add', { email: 'a@b.test' });
     keys.settle('add', new ApiError(0, NETWORK_ERROR, 'offline'));
     expect(keys.keyFor('add', { email: 'a@b.test' })).toBe(first);
-    keys.settle('add', new ApiError(503, ErrorCode.SERVICE_UNAVAILABLE, 'busy'));
+    keys.settle(
+      'add',
+      new ApiError(503, ErrorCode.SERVICE_UNAVAILABLE, 'busy'),
+    );
     expect(keys.keyFor('add', { email: 'a@b.test' })).toBe(first);
   });
 

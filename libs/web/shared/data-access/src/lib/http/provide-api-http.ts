@@ -13,5 +13,9 @@ import { apiInterceptor } from './api.interceptor';
  * response bodies (see SessionStore).
  */
 export function provideApiHttpClient(): EnvironmentProviders {
-  return provideHttpClient(withFetch(), withInterceptors([apiInterceptor]), withNoXsrfProtection());
+  return provideHttpClient(
+    withFetch(),
+    withInterceptors([apiInterceptor]),
+    withNoXsrfProtection(),
+  );
 }

@@ -35,8 +35,16 @@ describe('route guards', () => {
             children: [
               { path: '', component: Blank },
               { path: 'forbidden', component: Blank },
-              { path: 'users', canActivate: [permissionGuard(Permission.USERS_VIEW)], component: Blank },
-              { path: 'audit', canMatch: [permissionGuard(Permission.AUDIT_VIEW)], component: Blank },
+              {
+                path: 'users',
+                canActivate: [permissionGuard(Permission.USERS_VIEW)],
+                component: Blank,
+              },
+              {
+                path: 'audit',
+                canMatch: [permissionGuard(Permission.AUDIT_VIEW)],
+                component: Blank,
+              },
             ],
           },
         ]),
@@ -56,11 +64,15 @@ describe('route guards', () => {
     it('sends visitors without a session to login with the URL they wanted', async () => {
       session.ensureLoaded.mockResolvedValue(false);
       await router.navigateByUrl('/staff/users?cursor=c1');
-      expect(router.url).toBe('/login?returnUrl=%2Fstaff%2Fusers%3Fcursor%3Dc1');
+      expect(router.url).toBe(
+        '/login?returnUrl=%2Fstaff%2Fusers%3Fcursor%3Dc1',
+      );
     });
 
     it('sends them to login when the API cannot answer', async () => {
-      session.ensureLoaded.mockRejectedValue(new ApiError(0, 'NETWORK_ERROR', 'offline'));
+      session.ensureLoaded.mockRejectedValue(
+        new ApiError(0, 'NETWORK_ERROR', 'offline'),
+      );
       await router.navigateByUrl('/staff');
       expect(router.url).toBe('/login?returnUrl=%2Fstaff');
     });
@@ -78,7 +90,11 @@ describe('route guards', () => {
     });
 
     it('shows the forbidden page to a role without it (viewer)', async () => {
-      session.granted.set([Permission.MENU_VIEW, Permission.ORDERS_VIEW, Permission.PERFORMANCES_VIEW]);
+      session.granted.set([
+        Permission.MENU_VIEW,
+        Permission.ORDERS_VIEW,
+        Permission.PERFORMANCES_VIEW,
+      ]);
       await router.navigateByUrl('/staff/users');
       expect(router.url).toBe('/staff/forbidden');
       await router.navigateByUrl('/staff');

@@ -16,8 +16,13 @@ export const FORBIDDEN_PATH = '/staff/forbidden';
 function loginTree(router: Router): UrlTree {
   // During canMatch the router has not committed the URL yet: take the navigation target.
   const target = router.currentNavigation()?.extractedUrl;
-  const returnUrl = safeReturnUrl(target ? router.serializeUrl(target) : router.url);
-  return router.createUrlTree([LOGIN_PATH], returnUrl ? { queryParams: { returnUrl } } : {});
+  const returnUrl = safeReturnUrl(
+    target ? router.serializeUrl(target) : router.url,
+  );
+  return router.createUrlTree(
+    [LOGIN_PATH],
+    returnUrl ? { queryParams: { returnUrl } } : {},
+  );
 }
 
 async function sessionOrLogin(): Promise<true | UrlTree> {
@@ -42,7 +47,9 @@ export const authGuard: CanMatchFn & CanActivateFn = () => sessionOrLogin();
  * Lets through only a session whose role grants `permission` (the same `Permission` the
  * API checks); others see the forbidden page. The API enforces it regardless.
  */
-export function permissionGuard(permission: Permission): CanMatchFn & CanActivateFn {
+export function permissionGuard(
+  permission: Permission,
+): CanMatchFn & CanActivateFn {
   return async (): Promise<GuardResult> => {
     const router = inject(Router);
     const session = inject(SessionStore);

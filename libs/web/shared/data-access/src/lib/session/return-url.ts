@@ -15,7 +15,11 @@ export function safeReturnUrl(raw: unknown): string | null {
     return null;
   }
   // eslint-disable-next-line no-control-regex -- control characters are exactly what we reject
-  if (!raw.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(raw) || raw.startsWith('//')) {
+  if (
+    !raw.startsWith('/') ||
+    /[\\\u0000-\u001f\u007f]/.test(raw) ||
+    raw.startsWith('//')
+  ) {
     return null;
   }
   let url: URL;
@@ -27,7 +31,10 @@ export function safeReturnUrl(raw: unknown): string | null {
   if (url.origin !== ORIGIN) {
     return null;
   }
-  if (url.pathname === LOGIN_PATH || url.pathname.startsWith(`${LOGIN_PATH}/`)) {
+  if (
+    url.pathname === LOGIN_PATH ||
+    url.pathname.startsWith(`${LOGIN_PATH}/`)
+  ) {
     return null;
   }
   return `${url.pathname}${url.search}${url.hash}`;

@@ -1,4 +1,10 @@
-import { ErrorCode, Permission, Role, isPermission, isRole } from '@foyer/contracts';
+import {
+  ErrorCode,
+  Permission,
+  Role,
+  isPermission,
+  isRole,
+} from '@foyer/contracts';
 import { ApiError } from '../http/api-error';
 
 export interface StaffUser {

@@ -1,8 +1,20 @@
-import { provideHttpClient, withInterceptors, withNoXsrfProtection } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  provideHttpClient,
+  withInterceptors,
+  withNoXsrfProtection,
+} from '@angular/common/http';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { ErrorCode, Header, Permission, ROLE_PERMISSIONS } from '@foyer/contracts';
+import {
+  ErrorCode,
+  Header,
+  Permission,
+  ROLE_PERMISSIONS,
+} from '@foyer/contracts';
 import { AppConfig } from '../config/app-config';
 import { ApiError } from '../http/api-error';
 import { apiInterceptor } from '../http/api.interceptor';
@@ -36,7 +48,14 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function unauthenticated() {
   return [
-    { status: 401, code: ErrorCode.UNAUTHENTICATED, title: 'Unauthorized', detail: 'x', type: 'about:blank', requestId: 'r' },
+    {
+      status: 401,
+      code: ErrorCode.UNAUTHENTICATED,
+      title: 'Unauthorized',
+      detail: 'x',
+      type: 'about:blank',
+      requestId: 'r',
+    },
     { status: 401, statusText: 'Unauthorized' },
   ] as const;
 }
@@ -48,7 +67,10 @@ describe('SessionStore', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
-        provideHttpClient(withInterceptors([apiInterceptor]), withNoXsrfProtection()),
+        provideHttpClient(
+          withInterceptors([apiInterceptor]),
+          withNoXsrfProtection(),
+        ),
         provideHttpClientTesting(),
         provideRouter([]),
       ],
@@ -61,7 +83,11 @@ describe('SessionStore', () => {
   afterEach(() => http.verify());
 
   async function signIn(): Promise<void> {
-    const done = store.login('ana@venue.test', 'correct horse battery', 'teatro');
+    const done = store.login(
+      'ana@venue.test',
+      'correct horse battery',
+      'teatro',
+    );
     http.expectOne(`${API}/api/auth/login`).flush(loginBody);
     await settle();
     http.expectOne(`${API}/api/auth/me`).flush(meBody);
@@ -77,7 +103,11 @@ describe('SessionStore', () => {
 
   describe('login', () => {
     it('posts the credentials and maps the login body, then loads memberships', async () => {
-      const done = store.login(' ana@venue.test ', 'correct horse battery', ' teatro ');
+      const done = store.login(
+        ' ana@venue.test ',
+        'correct horse battery',
+        ' teatro ',
+      );
       const req = http.expectOne(`${API}/api/auth/login`);
       expect(req.request.method).toBe('POST');
       expect(req.request.body).toEqual({
@@ -123,7 +153,10 @@ describe('SessionStore', () => {
     it('leaves out an empty venue slug', async () => {
       const done = store.login('ana@venue.test', 'pw', '  ');
       const req = http.expectOne(`${API}/api/auth/login`);
-      expect(req.request.body).toEqual({ email: 'ana@venue.test', password: 'pw' });
+      expect(req.request.body).toEqual({
+        email: 'ana@venue.test',
+        password: 'pw',
+      });
       req.flush(loginBody);
       await settle();
       http.expectOne(`${API}/api/auth/me`).flush(meBody);
@@ -133,7 +166,14 @@ describe('SessionStore', () => {
     it('rejects with a typed error for wrong credentials and stays signed out', async () => {
       const done = store.login('ana@venue.test', 'wrong');
       http.expectOne(`${API}/api/auth/login`).flush(
-        { status: 401, code: ErrorCode.INVALID_CREDENTIALS, title: 'Unauthorized', detail: 'Invalid email or password', type: 'about:blank', requestId: 'r' },
+        {
+          status: 401,
+          code: ErrorCode.INVALID_CREDENTIALS,
+          title: 'Unauthorized',
+          detail: 'Invalid email or password',
+          type: 'about:blank',
+          requestId: 'r',
+        },
         { status: 401, statusText: 'Unauthorized' },
       );
       await expect(done).rejects.toMatchObject({
@@ -147,15 +187,31 @@ describe('SessionStore', () => {
     it('reports the lock time of a locked account', async () => {
       const done = store.login('ana@venue.test', 'pw');
       http.expectOne(`${API}/api/auth/login`).flush(
-        { status: 429, code: ErrorCode.ACCOUNT_LOCKED, title: 'Too Many Requests', detail: 'Locked', type: 'about:blank', requestId: 'r' },
-        { status: 429, statusText: 'Too Many Requests', headers: { [Header.RETRY_AFTER]: '840' } },
+        {
+          status: 429,
+          code: ErrorCode.ACCOUNT_LOCKED,
+          title: 'Too Many Requests',
+          detail: 'Locked',
+          type: 'about:blank',
+          requestId: 'r',
+        },
+        {
+          status: 429,
+          statusText: 'Too Many Requests',
+          headers: { [Header.RETRY_AFTER]: '840' },
+        },
       );
-      await expect(done).rejects.toMatchObject({ code: ErrorCode.ACCOUNT_LOCKED, retryAfterSeconds: 840 });
+      await expect(done).rejects.toMatchObject({
+        code: ErrorCode.ACCOUNT_LOCKED,
+        retryAfterSeconds: 840,
+      });
     });
 
     it('rejects a body that is not a session', async () => {
       const done = store.login('ana@venue.test', 'pw');
-      http.expectOne(`${API}/api/auth/login`).flush({ user: {}, role: 'superuser' });
+      http
+        .expectOne(`${API}/api/auth/login`)
+        .flush({ user: {}, role: 'superuser' });
       await expect(done).rejects.toBeInstanceOf(ApiError);
       expect(store.isAuthenticated()).toBe(false);
     });
@@ -178,7 +234,15 @@ describe('SessionStore', () => {
       http.expectOne(`${API}/api/auth/me`).flush({
         ...meBody,
         csrfToken: 'c',
-        memberships: [{ tenantId: 't-2', tenantSlug: 'bar', tenantName: 'Bar', role: 'viewer' }, { role: 'nope' }],
+        memberships: [
+          {
+            tenantId: 't-2',
+            tenantSlug: 'bar',
+            tenantName: 'Bar',
+            role: 'viewer',
+          },
+          { role: 'nope' },
+        ],
       });
       await expect(done).resolves.toBe(true);
       // The current tenant is always listed, so the switcher can show it.
@@ -217,7 +281,13 @@ describe('SessionStore', () => {
       expect(req.request.body).toEqual({ tenantId: 't-2' });
       expect(req.request.headers.get(Header.CSRF_TOKEN)).toBe('csrf-1');
       expect(req.request.headers.has(Header.IDEMPOTENCY_KEY)).toBe(false);
-      req.flush({ user, tenant: other, role: 'viewer', permissions: ROLE_PERMISSIONS.viewer, csrfToken: 'csrf-2' });
+      req.flush({
+        user,
+        tenant: other,
+        role: 'viewer',
+        permissions: ROLE_PERMISSIONS.viewer,
+        csrfToken: 'csrf-2',
+      });
       await done;
       expect(store.tenant()).toEqual(other);
       expect(store.role()).toBe('viewer');
@@ -229,15 +299,28 @@ describe('SessionStore', () => {
     it('keeps the session when switching is refused', async () => {
       const done = store.switchTenant('t-9');
       http.expectOne(`${API}/api/auth/switch-tenant`).flush(
-        { status: 403, code: ErrorCode.FORBIDDEN, title: 'Forbidden', detail: 'x', type: 'about:blank', requestId: 'r' },
+        {
+          status: 403,
+          code: ErrorCode.FORBIDDEN,
+          title: 'Forbidden',
+          detail: 'x',
+          type: 'about:blank',
+          requestId: 'r',
+        },
         { status: 403, statusText: 'Forbidden' },
       );
-      await expect(done).rejects.toMatchObject({ status: 403, code: ErrorCode.FORBIDDEN });
+      await expect(done).rejects.toMatchObject({
+        status: 403,
+        code: ErrorCode.FORBIDDEN,
+      });
       expect(store.tenant()).toEqual(tenant);
     });
 
     it('changes the password and takes the new session', async () => {
-      const done = store.changePassword('old password!', 'a much longer passphrase');
+      const done = store.changePassword(
+        'old password!',
+        'a much longer passphrase',
+      );
       const req = http.expectOne(`${API}/api/auth/password`);
       expect(req.request.body).toEqual({
         currentPassword: 'old password!',
@@ -251,21 +334,26 @@ describe('SessionStore', () => {
     it.each([
       ['logout', '/api/auth/logout'],
       ['logoutAll', '/api/auth/logout-all'],
-    ] as const)('%s posts to %s and clears the session', async (method, path) => {
-      const done = store[method]();
-      const req = http.expectOne(`${API}${path}`);
-      expect(req.request.method).toBe('POST');
-      expect(req.request.headers.get(Header.CSRF_TOKEN)).toBe('csrf-1');
-      req.flush(null, { status: 204, statusText: 'No Content' });
-      await done;
-      expect(store.isAuthenticated()).toBe(false);
-      expect(store.csrfToken()).toBeNull();
-      expect(store.memberships()).toEqual([]);
-    });
+    ] as const)(
+      '%s posts to %s and clears the session',
+      async (method, path) => {
+        const done = store[method]();
+        const req = http.expectOne(`${API}${path}`);
+        expect(req.request.method).toBe('POST');
+        expect(req.request.headers.get(Header.CSRF_TOKEN)).toBe('csrf-1');
+        req.flush(null, { status: 204, statusText: 'No Content' });
+        await done;
+        expect(store.isAuthenticated()).toBe(false);
+        expect(store.csrfToken()).toBeNull();
+        expect(store.memberships()).toEqual([]);
+      },
+    );
 
     it('clears the session even when logout fails', async () => {
       const done = store.logout();
-      http.expectOne(`${API}/api/auth/logout`).error(new ProgressEvent('error'));
+      http
+        .expectOne(`${API}/api/auth/logout`)
+        .error(new ProgressEvent('error'));
       await expect(done).rejects.toBeInstanceOf(ApiError);
       expect(store.isAuthenticated()).toBe(false);
     });

@@ -43,8 +43,12 @@ export class SessionStore {
   private csrfInFlight: Observable<string | null> | null = null;
   private refreshInFlight: Observable<boolean> | null = null;
 
-  readonly user = computed<StaffUser | null>(() => this.session()?.user ?? null);
-  readonly tenant = computed<TenantSummary | null>(() => this.session()?.tenant ?? null);
+  readonly user = computed<StaffUser | null>(
+    () => this.session()?.user ?? null,
+  );
+  readonly tenant = computed<TenantSummary | null>(
+    () => this.session()?.tenant ?? null,
+  );
   readonly role = computed<Role | null>(() => this.session()?.role ?? null);
   readonly permissions = computed<readonly Permission[]>(
     () => this.session()?.permissions ?? [],
@@ -60,10 +64,22 @@ export class SessionStore {
   }
 
   /** Throws ApiError (e.g. INVALID_CREDENTIALS, ACCOUNT_LOCKED, RATE_LIMITED). */
-  async login(email: string, password: string, tenantSlug?: string): Promise<void> {
+  async login(
+    email: string,
+    password: string,
+    tenantSlug?: string,
+  ): Promise<void> {
     const slug = tenantSlug?.trim();
-    const body = { email: email.trim(), password, ...(slug ? { tenantSlug: slug } : {}) };
-    const auth = parseMeBody(await this.call(this.http.post<unknown>(this.url('/api/auth/login'), body)));
+    const body = {
+      email: email.trim(),
+      password,
+      ...(slug ? { tenantSlug: slug } : {}),
+    };
+    const auth = parseMeBody(
+      await this.call(
+        this.http.post<unknown>(this.url('/api/auth/login'), body),
+      ),
+    );
     this.apply(auth, auth.memberships);
     if (auth.memberships.length === 0) {
       // API.md's login body need not list memberships; the venue switcher needs them.
@@ -79,7 +95,9 @@ export class SessionStore {
     let raw: unknown;
     try {
       raw = await this.call(
-        this.http.get<unknown>(this.url('/api/auth/me'), { context: NO_REDIRECT() }),
+        this.http.get<unknown>(this.url('/api/auth/me'), {
+          context: NO_REDIRECT(),
+        }),
       );
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
@@ -109,15 +127,23 @@ export class SessionStore {
 
   async switchTenant(tenantId: string): Promise<void> {
     const raw = await this.call(
-      this.http.post<unknown>(this.url('/api/auth/switch-tenant'), { tenantId }),
+      this.http.post<unknown>(this.url('/api/auth/switch-tenant'), {
+        tenantId,
+      }),
     );
     this.apply(parseMeBody(raw), this.membershipList());
   }
 
   /** The API revokes every other session and the old tokens, and answers as login. */
-  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
     const raw = await this.call(
-      this.http.post<unknown>(this.url('/api/auth/password'), { currentPassword, newPassword }),
+      this.http.post<unknown>(this.url('/api/auth/password'), {
+        currentPassword,
+        newPassword,
+      }),
     );
     this.apply(parseMeBody(raw), this.membershipList());
   }
@@ -173,7 +199,11 @@ export class SessionStore {
    */
   refresh(): Observable<boolean> {
     this.refreshInFlight ??= this.http
-      .post<unknown>(this.url('/api/auth/refresh'), {}, { context: NO_REDIRECT() })
+      .post<unknown>(
+        this.url('/api/auth/refresh'),
+        {},
+        { context: NO_REDIRECT() },
+      )
       .pipe(
         map((body) => {
           this.applyRefresh(body);
@@ -223,7 +253,9 @@ export class SessionStore {
 
   private async endSession(path: string): Promise<void> {
     try {
-      await this.call(this.http.post<unknown>(this.url(path), {}, { context: NO_REDIRECT() }));
+      await this.call(
+        this.http.post<unknown>(this.url(path), {}, { context: NO_REDIRECT() }),
+      );
     } finally {
       this.clear();
     }
