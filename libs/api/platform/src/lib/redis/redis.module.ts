@@ -12,17 +12,22 @@ import { AppConfig } from '../config/config.schema';
 /** Injection token of the shared ioredis client used on request paths. */
 export const REDIS = Symbol('REDIS');
 
+/** Closes a client its owner created: quit when connected, drop it otherwise. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status !== 'ready') {
+    // quit() would wait in the offline queue for a server that is not there.
+    redis.disconnect();
+    return;
+  }
+  await redis.quit().catch(() => redis.disconnect());
+}
+
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.redis.status !== 'ready') {
-      // quit() would wait in the offline queue for a server that is not there.
-      this.redis.disconnect();
-      return;
-    }
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await closeRedis(this.redis);
   }
 }
 
