@@ -52,6 +52,8 @@ async function main() {
   ensureInstalled();
   if (!existsSync(envFile)) writeLocalEnv();
   process.loadEnvFile(envFile);
+  // One short line per request and event; LOG_FORMAT=json in .env shows what production prints.
+  process.env.LOG_FORMAT ??= 'pretty';
   Object.assign(process.env, {
     NX_NO_CLOUD: 'true',
     NX_DAEMON: 'false',

@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import {
   APP_CONFIG,
   AppConfig,
+  AppLogger,
   ConfigError,
   loadConfig,
 } from '@foyer/api/platform';
-import { Logger } from 'nestjs-pino';
 import { createApp } from './app/create-app';
 
 const LISTEN_BACKLOG = 4096;
@@ -22,7 +22,7 @@ async function bootstrap(): Promise<void> {
     port: config.PORT,
     backlog: LISTEN_BACKLOG,
   } as unknown as number);
-  app.get(Logger).log(`Foyer API listening on port ${config.PORT}`);
+  app.get(AppLogger).log(`Foyer API listening on port ${config.PORT}`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@foyer/api/platform';
-import { Logger } from 'nestjs-pino';
+import { AppLogger, ConfigError, loadConfig } from '@foyer/api/platform';
 import { WorkerModule } from './app/worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -9,10 +8,10 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   // SIGTERM closes queues and the outbox listener, letting running jobs finish.
   app.enableShutdownHooks();
-  app.get(Logger).log('Foyer worker running');
+  app.get(AppLogger).log('Foyer worker running');
 }
 
 bootstrap().catch((error: unknown) => {

@@ -15,6 +15,7 @@ export * from './lib/http/request-id';
 export * from './lib/idempotency/idempotency.guard';
 export * from './lib/idempotency/idempotency.service';
 export * from './lib/logging/logging.module';
+export * from './lib/logging/app-logger';
 export * from './lib/logging/security-events';
 export * from './lib/metrics/metrics.module';
 export * from './lib/metrics/metrics-registry';

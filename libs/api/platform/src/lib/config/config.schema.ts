@@ -46,6 +46,8 @@ const schema = z.object({
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  /** `pretty`: one short coloured line per request and event, for `npm start` only. */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
   DATABASE_URL: z.string().url(),
   DATABASE_POOL_SIZE: positiveInt(10),
   REDIS_URL: z.string().url(),
@@ -195,6 +197,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   for (const name of PLAIN_SECRET_VARIABLES) {
     problems.push(...secretProblems(name, [raw[name]], production));
+  }
+  if (production && raw.LOG_FORMAT === 'pretty') {
+    // Log shippers parse JSON lines; pino-pretty is not installed in the image either.
+    problems.push(
+      'LOG_FORMAT=pretty is for development; production logs are JSON',
+    );
   }
   let trustProxy: number | string[] = 0;
   try {

@@ -105,6 +105,17 @@ describe('loadConfig', () => {
     },
   );
 
+  it('keeps production logs JSON and lets development print them pretty', () => {
+    expect(loadConfig(env()).LOG_FORMAT).toBe('json');
+    expect(problemsOf({ LOG_FORMAT: 'pretty' })).toEqual([
+      'LOG_FORMAT=pretty is for development; production logs are JSON',
+    ]);
+    expect(
+      loadConfig(env({ NODE_ENV: 'development', LOG_FORMAT: 'pretty' }))
+        .LOG_FORMAT,
+    ).toBe('pretty');
+  });
+
   it('accepts a list of proxy addresses', () => {
     expect(
       loadConfig(env({ TRUST_PROXY: '10.0.0.1, 10.0.0.2' })).TRUST_PROXY,

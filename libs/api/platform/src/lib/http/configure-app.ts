@@ -4,9 +4,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/config.schema';
 import { createValidationPipe } from '../errors/validation';
+import { AppLogger } from '../logging/app-logger';
 
 export const DOCS_PATH = 'api/docs';
 
@@ -39,7 +39,7 @@ const ALLOWED_HEADERS = [
  */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
-  express.useLogger(app.get(Logger));
+  express.useLogger(app.get(AppLogger));
   express.set('trust proxy', config.TRUST_PROXY);
   express.disable('x-powered-by');
   express.set('etag', false);

@@ -1,10 +1,12 @@
 import { Global, Module } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { TransportSingleOptions } from 'pino';
 import type { Options } from 'pino-http';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { requestIdFor } from '../http/request-id';
+import { AppLogger } from './app-logger';
 import { SecurityEvents } from './security-events';
 
 /** Paths pino must never print, wherever they appear. */
@@ -33,12 +35,39 @@ function pathOnly(url: string | undefined): string {
   return (url ?? '').split('?')[0];
 }
 
+/**
+ * Development only (LOG_FORMAT=pretty): one line per request or event,
+ * `12:00:01.234 INFO [context] GET /api/public/venues/x 200 4ms`. The transport runs in
+ * a worker thread; redaction has already happened in the logger that feeds it.
+ */
+export const PRETTY_TRANSPORT: TransportSingleOptions = {
+  target: 'pino-pretty',
+  options: {
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,context,req,res,responseTime',
+    messageFormat: '{if context}[{context}] {end}{msg}',
+  },
+};
+
+type LoggedRequest = IncomingMessage & { originalUrl?: string };
+
+/** `GET /api/x 200`: how a request's line starts, in both formats. */
+function requestLine(req: LoggedRequest, res: ServerResponse): string {
+  return `${req.method ?? '?'} ${pathOnly(req.originalUrl ?? req.url)} ${res.statusCode}`;
+}
+
 /** pino-http options: request ids, redaction, no bodies, no query strings. */
 export function httpLoggerOptions(
-  config: Pick<AppConfig, 'LOG_LEVEL'>,
+  config: Pick<AppConfig, 'LOG_LEVEL'> & Partial<Pick<AppConfig, 'LOG_FORMAT'>>,
 ): Options {
   return {
     level: config.LOG_LEVEL,
+    ...(config.LOG_FORMAT === 'pretty' ? { transport: PRETTY_TRANSPORT } : {}),
+    customSuccessMessage: (req, res, responseTime) =>
+      `${requestLine(req, res)} ${Math.round(responseTime)}ms`,
+    customErrorMessage: (req, res, error) =>
+      `${requestLine(req, res)} ${error.name}`,
     genReqId: requestIdFor,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     autoLogging: {
@@ -74,7 +103,7 @@ export function httpLoggerOptions(
       }),
     }),
   ],
-  providers: [SecurityEvents],
-  exports: [SecurityEvents],
+  providers: [SecurityEvents, AppLogger],
+  exports: [SecurityEvents, AppLogger],
 })
 export class LoggingModule {}

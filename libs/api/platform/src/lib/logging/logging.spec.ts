@@ -1,9 +1,21 @@
+import { Controller, Get, Req } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import express from 'express';
+import { LoggerModule } from 'nestjs-pino';
+import { __resetOutOfContextForTests } from 'nestjs-pino/PinoLogger';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import pinoHttp from 'pino-http';
 import request from 'supertest';
-import { REDACTED_PATHS, httpLoggerOptions } from './logging.module';
+import { Registry } from 'prom-client';
+import { METRICS_REGISTRY } from '../metrics/metrics-registry';
+import { AppLogger } from './app-logger';
+import {
+  PRETTY_TRANSPORT,
+  REDACTED_PATHS,
+  httpLoggerOptions,
+} from './logging.module';
+import { SecurityEvents } from './security-events';
 
 function capture() {
   const lines: string[] = [];
@@ -75,5 +87,98 @@ describe('request logging', () => {
     });
     logger.error({ err: error }, 'failed');
     expect(lines.join('\n')).not.toContain('visitor@example.test');
+  });
+});
+
+describe('log lines', () => {
+  it('say method, path, status and duration, without the query string', async () => {
+    const { lines, stream } = capture();
+    const app = express();
+    app.use(pinoHttp(httpLoggerOptions({ LOG_LEVEL: 'info' }), stream));
+    app.get('/api/public/venues/:slug', (_req, res) => {
+      res.status(404).end();
+    });
+    await request(app).get('/api/public/venues/demo?sig=x').expect(404);
+    expect(JSON.parse(lines[0]).msg).toMatch(
+      /^GET \/api\/public\/venues\/demo 404 \d+ms$/,
+    );
+  });
+
+  it('go through pino-pretty only when LOG_FORMAT is pretty', () => {
+    expect(
+      httpLoggerOptions({ LOG_LEVEL: 'info', LOG_FORMAT: 'pretty' }).transport,
+    ).toEqual(PRETTY_TRANSPORT);
+    expect(
+      httpLoggerOptions({ LOG_LEVEL: 'info', LOG_FORMAT: 'json' }).transport,
+    ).toBeUndefined();
+  });
+});
+
+describe('Nest loggers', () => {
+  @Controller('probe')
+  class ProbeController {
+    constructor(private readonly security: SecurityEvents) {}
+
+    @Get()
+    refuse(@Req() req: object): string {
+      this.security.record('rate_limited', req, { bucket: 'probe' });
+      return 'ok';
+    }
+  }
+
+  async function boot(level: 'info' | 'debug') {
+    // nestjs-pino keeps one logger for calls outside a request per process.
+    __resetOutOfContextForTests();
+    const { lines, stream } = capture();
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: [httpLoggerOptions({ LOG_LEVEL: level }), stream],
+        }),
+      ],
+      controllers: [ProbeController],
+      providers: [
+        SecurityEvents,
+        AppLogger,
+        { provide: METRICS_REGISTRY, useValue: new Registry() },
+      ],
+    }).compile();
+    const app = moduleRef.createNestApplication({ bufferLogs: true });
+    app.useLogger(app.get(AppLogger));
+    await app.init();
+    return { app, lines };
+  }
+
+  it('keep the route table out of info level, and show it at debug', async () => {
+    const info = await boot('info');
+    await info.app.close();
+    expect(info.lines.join('\n')).not.toMatch(/Mapped \{\/probe, GET\} route/);
+    const debug = await boot('debug');
+    await debug.app.close();
+    expect(debug.lines.join('\n')).toMatch(/Mapped \{\/probe, GET\} route/);
+  });
+
+  it('write each field once in a security event, inside a request and outside one', async () => {
+    const { app, lines } = await boot('info');
+    await request(app.getHttpServer())
+      .get('/probe')
+      .set('X-Request-ID', 'trace-7')
+      .expect(200);
+    app.get(SecurityEvents).record('ws_refused', {
+      id: 'trace-8',
+      ip: '192.0.2.1',
+    });
+    await app.close();
+    const events = lines.filter((line) =>
+      line.includes('"category":"security"'),
+    );
+    expect(events).toHaveLength(2);
+    for (const line of events) {
+      // JSON.parse keeps the last of repeated keys; count them in the raw line.
+      expect(line.match(/"requestId":/g)).toHaveLength(1);
+      expect(line.match(/"event":/g)).toHaveLength(1);
+    }
+    expect(JSON.parse(events[0]).requestId).toBe('trace-7');
+    expect(JSON.parse(events[1]).requestId).toBe('trace-8');
   });
 });

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { storage } from 'nestjs-pino/storage';
 import { Counter } from 'prom-client';
 import { clientIp } from '../http/client-ip';
 import { requestIdOf } from '../http/request-id';
@@ -43,9 +44,10 @@ export class SecurityEvents {
     this.logger.warn({
       category: 'security',
       event,
-      ...(req
-        ? { requestId: requestIdOf(req), ip: clientIp(req as { ip?: string }) }
-        : {}),
+      // Inside an HTTP request the request logger already binds requestId; a socket
+      // handshake has no request logger, so the id is added here.
+      ...(req && !storage.getStore() ? { requestId: requestIdOf(req) } : {}),
+      ...(req ? { ip: clientIp(req as { ip?: string }) } : {}),
       ...details,
     });
   }
