@@ -44,22 +44,32 @@ export class DinerGateway implements OnGatewayInit, OnGatewayConnection {
         CAPABILITY.test(cap)
           ? this.realtime.authenticateDiner(code, cap)
           : Promise.resolve(null);
-      void verified.then((identity) => {
-        if (!identity) {
-          this.security.record(
-            'ws_refused',
-            { ip: this.policy.clientIp(socket.request) },
-            { reason: 'capability' },
+      verified.then(
+        (identity) => {
+          if (!identity) {
+            this.security.record(
+              'ws_refused',
+              { ip: this.policy.clientIp(socket.request) },
+              { reason: 'capability' },
+            );
+            return refuseAll(next);
+          }
+          (socket.data as DinerIdentity) = {
+            tenantId: identity.tenantId,
+            tableId: identity.tableId,
+            expiresAt: identity.expiresAt,
+          };
+          next();
+        },
+        (error: unknown) => {
+          // Redis or PostgreSQL unreachable: fail closed, the page retries its connection.
+          this.logger.warn(
+            { err: error },
+            'diner handshake could not be verified',
           );
-          return refuseAll(next);
-        }
-        (socket.data as DinerIdentity) = {
-          tenantId: identity.tenantId,
-          tableId: identity.tableId,
-          expiresAt: identity.expiresAt,
-        };
-        next();
-      });
+          refuseAll(next);
+        },
+      );
     });
     this.realtime.attach('diner', namespace);
   }

@@ -61,6 +61,7 @@ export class OutboxRelay
       connectionString: this.config.DATABASE_URL,
       application_name: 'foyer-outbox',
     });
+    // wake() never rejects: a failed drain is logged and the next wake-up retries.
     this.listener.on('notification', () => void this.wake());
     this.listener.on('error', (error) =>
       this.logger.warn({ err: error }, 'outbox listener failed; sweeping only'),
