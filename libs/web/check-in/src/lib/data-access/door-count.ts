@@ -43,6 +43,7 @@ export class DoorCount {
     this.realtime.open();
   }
 
+  /** Never rejects: a failed read keeps the last count. */
   async refresh(): Promise<void> {
     const id = this.performanceId;
     if (!id) {

@@ -11,7 +11,8 @@ export class DoorFeedback {
     try {
       this.audio ??=
         typeof AudioContext === 'undefined' ? null : new AudioContext();
-      void this.audio?.resume();
+      // A context that cannot resume just means no beep.
+      this.audio?.resume().catch(() => undefined);
     } catch {
       this.audio = null;
     }

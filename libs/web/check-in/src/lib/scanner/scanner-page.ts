@@ -182,6 +182,7 @@ export class ScannerPage {
     }
   }
 
+  /** Never rejects: failures land in `loadError()`. */
   private async loadPerformances(): Promise<void> {
     try {
       const list = await firstValueFrom(this.api.performances());

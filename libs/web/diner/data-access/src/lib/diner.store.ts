@@ -88,6 +88,7 @@ export class DinerStore {
     inject(DestroyRef).onDestroy(() => this.stop());
   }
 
+  /** Never rejects: failures land in `failure()`; a menu that cannot load shows empty. */
   async open(code: string): Promise<void> {
     this.stop();
     this.code = code;
@@ -113,7 +114,10 @@ export class DinerStore {
     this.realtime.open();
   }
 
-  /** Re-reads the cart and this sitting's orders; events that arrived meanwhile are kept. */
+  /**
+   * Re-reads the cart and this sitting's orders; events that arrived meanwhile are kept.
+   * Never rejects: a 404 lands in `failure()`, anything else keeps what is on screen.
+   */
   async refresh(): Promise<void> {
     try {
       const [cart, orders] = await Promise.all([
@@ -181,6 +185,7 @@ export class DinerStore {
     }
   }
 
+  /** Never rejects: a failed read keeps the current menu. */
   private async reloadMenu(): Promise<void> {
     const slug = this.session()?.venue.slug;
     if (slug) {
@@ -220,6 +225,7 @@ export class DinerStore {
     );
   }
 
+  /** Never rejects: a 404 lands in `failure()`, anything else retries in 15 s. */
   private async renew(): Promise<void> {
     const capability = this.capability;
     if (!capability) {

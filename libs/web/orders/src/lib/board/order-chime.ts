@@ -14,7 +14,11 @@ export class OrderChime {
     try {
       this.audio ??=
         typeof AudioContext === 'undefined' ? null : new AudioContext();
-      void this.audio?.resume().then(() => this.ready.set(true));
+      this.audio
+        ?.resume()
+        .then(() => this.ready.set(true))
+        // Cannot resume: no chime, and `ready` stays false so the button stays on offer.
+        .catch(() => undefined);
     } catch {
       this.audio = null;
     }

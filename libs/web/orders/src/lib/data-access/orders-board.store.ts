@@ -60,7 +60,10 @@ export class OrdersBoardStore {
     return this.busyIds().has(id);
   }
 
-  /** Re-reads every active order and merges; see the class comment. */
+  /**
+   * Re-reads every active order and merges; see the class comment. Never rejects: failures
+   * land in `loadError()`.
+   */
   async reload(): Promise<void> {
     try {
       const snapshot: StaffOrder[] = [];

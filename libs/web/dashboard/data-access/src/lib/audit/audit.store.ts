@@ -26,6 +26,7 @@ export class AuditStore {
   readonly verifying = signal(false);
   readonly verifyError = signal<ApiError | null>(null);
 
+  /** Never rejects: failures land in `loadError()`. */
   async search(filters: AuditFilters): Promise<void> {
     this.activeFilters.set(filters);
     await this.list.reload();
@@ -35,6 +36,7 @@ export class AuditStore {
     return this.list.loadMore();
   }
 
+  /** Never rejects: failures land in `verifyError()`. */
   async verify(): Promise<void> {
     this.verifying.set(true);
     this.verifyError.set(null);

@@ -6,7 +6,8 @@ import { Observable, firstValueFrom } from 'rxjs';
 /**
  * One cursor-paged staff collection (`{items, nextCursor}`) as signals. `reload` starts
  * over (answers to a replaced load are dropped); `loadMore` follows the cursor. Rows are
- * keyed by id so a store can patch them after a mutation.
+ * keyed by id so a store can patch them after a mutation. `reload`, `loadMore` and
+ * `loadAll` never reject: failures land in `loadError()`.
  */
 export class PagedList<T extends { readonly id: string }> {
   private readonly rows = signal<readonly T[]>([]);

@@ -18,6 +18,7 @@ export class PerformancesStore {
   readonly currentError = signal<ApiError | null>(null);
   readonly saving = signal(false);
 
+  /** Never rejects: on failure resolves null and sets `currentError()`. */
   async load(id: string): Promise<Performance | null> {
     this.currentError.set(null);
     try {

@@ -27,6 +27,7 @@ export class StaffReservationsStore {
     return this.mutations.isBusy(id);
   }
 
+  /** Never rejects: failures land in `list.loadError()`. */
   async search(
     performanceId: string,
     filters: ReservationFilters,

@@ -31,6 +31,7 @@ export class StaffUsersStore {
     return this.busyIds().has(id);
   }
 
+  /** Never rejects: failures land in `loadError()`. */
   async loadFirst(): Promise<void> {
     this.list.set([]);
     this.cursor.set(null);

@@ -88,6 +88,8 @@ export class PerformanceEditor {
     }
     void this.rooms.list.loadAll();
     if (this.id) {
+      // load() never rejects (failures land in currentError()), and toFormValue gives the
+      // form's full typed shape, so setValue cannot throw.
       void this.store.load(this.id).then((performance) => {
         if (performance) {
           this.form.setValue(toFormValue(performance));

@@ -105,7 +105,11 @@ export class ReservationsPage {
 
   protected choosePerformance(event: Event): void {
     const id = (event.target as HTMLSelectElement).value;
-    void this.router.navigate([], { queryParams: { performance: id || null } });
+    this.router
+      .navigate([], { queryParams: { performance: id || null } })
+      .catch(() =>
+        this.status.set('That performance could not be opened. Try again.'),
+      );
   }
 
   protected search(): void {

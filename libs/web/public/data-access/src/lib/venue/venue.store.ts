@@ -47,7 +47,10 @@ export class VenueStore {
     inject(DestroyRef).onDestroy(() => this.stop());
   }
 
-  /** Loads the venue and its performances, then keeps availability fresh. */
+  /**
+   * Loads the venue and its performances, then keeps availability fresh. Never rejects:
+   * failures land in `error()`.
+   */
   async load(slug: string): Promise<void> {
     this.stop();
     this.slug = slug;
@@ -77,7 +80,10 @@ export class VenueStore {
     }
   }
 
-  /** Re-reads availability; a failed refresh keeps the last good list on screen. */
+  /**
+   * Re-reads availability. Never rejects: a failed refresh keeps the last good list on
+   * screen.
+   */
   async refresh(): Promise<void> {
     const slug = this.slug;
     if (slug === null || this.state().venue === null) {

@@ -139,6 +139,7 @@ export class BookingPage {
     }
   }
 
+  /** Never rejects: failures land in `loadError()`. */
   private async load(): Promise<void> {
     try {
       const [venue, performance] = await Promise.all([

@@ -130,6 +130,7 @@ export class ConfirmPage {
     void this.confirm();
   }
 
+  /** Never rejects: failures land in `outcome()`. */
   protected async confirm(): Promise<void> {
     if (this.token === null) {
       this.outcome.set({ kind: 'invalid' });

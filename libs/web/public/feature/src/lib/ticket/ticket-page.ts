@@ -148,6 +148,7 @@ export class TicketPage {
     void this.load();
   }
 
+  /** Never rejects: failures land in `state()`. */
   protected async load(): Promise<void> {
     if (this.token === null) {
       this.state.set({ kind: 'invalid' });
@@ -168,7 +169,10 @@ export class TicketPage {
     }
   }
 
-  /** The end time only improves the calendar entry; without it a default length is used. */
+  /**
+   * The end time only improves the calendar entry; without it a default length is used.
+   * Never rejects: a failed read leaves `endsAt()` null.
+   */
   private async loadEnd(performanceId: string): Promise<void> {
     try {
       this.endsAt.set((await this.api.performance(performanceId)).endsAt);

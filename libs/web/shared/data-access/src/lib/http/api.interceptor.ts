@@ -12,7 +12,6 @@ import {
   Observable,
   catchError,
   defer,
-  from,
   map,
   of,
   switchMap,
@@ -174,10 +173,9 @@ function redirectToLogin(router: Router): void {
     return;
   }
   const returnUrl = safeReturnUrl(currentUrl);
-  void from(
-    router.navigate(
-      [LOGIN_PATH],
-      returnUrl ? { queryParams: { returnUrl } } : {},
-    ),
-  ).subscribe({ error: () => undefined });
+  router
+    .navigate([LOGIN_PATH], returnUrl ? { queryParams: { returnUrl } } : {})
+    // A redirect that fails (e.g. the login chunk cannot load) leaves the user here; the
+    // 401 still reaches the caller, which shows it.
+    .catch(() => undefined);
 }

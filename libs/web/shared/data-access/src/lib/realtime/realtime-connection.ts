@@ -108,7 +108,12 @@ export class RealtimeConnection {
     const delay = Math.min(30_000, 1000 * 2 ** this.retries++);
     this.retryTimer = setTimeout(() => {
       // A renewal that ends the page (unknown table) closes this first: nothing to connect.
-      void this.options.renew().finally(() => this.socket?.connect());
+      this.options
+        .renew()
+        .finally(() => this.socket?.connect())
+        // A failed renewal still reconnects: a refused handshake lands in connect_error,
+        // which retries with the next backoff.
+        .catch(() => undefined);
     }, delay);
   }
 }
