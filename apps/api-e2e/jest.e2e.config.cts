@@ -10,5 +10,4 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js'],
   testTimeout: 30000,
-  forceExit: true,
 };
