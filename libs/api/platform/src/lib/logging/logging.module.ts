@@ -37,7 +37,8 @@ function pathOnly(url: string | undefined): string {
 
 /**
  * Development only (LOG_FORMAT=pretty): one line per request or event,
- * `12:00:01.234 INFO [context] GET /api/public/venues/x 200 4ms`. The transport runs in
+ * `12:00:01.234 INFO: GET /api/public/venues/x 200 4ms` or
+ * `12:00:01.240 WARN: [security] auth_failed {"ip":"127.0.0.1","locked":false}`. The transport runs in
  * a worker thread; redaction has already happened in the logger that feeds it.
  */
 export const PRETTY_TRANSPORT: TransportSingleOptions = {
@@ -45,8 +46,10 @@ export const PRETTY_TRANSPORT: TransportSingleOptions = {
   options: {
     singleLine: true,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,context,req,res,responseTime',
-    messageFormat: '{if context}[{context}] {end}{msg}',
+    // Request ids and the security category matter to log search, not to a terminal.
+    ignore:
+      'pid,hostname,context,req,res,responseTime,requestId,category,event',
+    messageFormat: '{if context}[{context}] {end}{if event}{event}{end}{msg}',
   },
 };
 
