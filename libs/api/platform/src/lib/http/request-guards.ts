@@ -15,11 +15,36 @@ const RAW_BODY = 'foyer:raw-body';
 /** Marks a route that reads its own body (multipart uploads): the JSON guard leaves it alone. */
 export const ReadsOwnBody = () => SetMetadata(RAW_BODY, true);
 
+/** Keys that reach an object's prototype machinery when a body is merged or copied. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * JSON.parse's reviver runs for every key while the body is parsed: a forbidden key makes
+ * the parse itself fail (400 VALIDATION_FAILED, as malformed JSON), so no object holding
+ * one is ever built for the application.
+ */
+export function refusePrototypeKeys(key: string, value: unknown): unknown {
+  if (FORBIDDEN_KEYS.has(key)) {
+    throw new SyntaxError('JSON body contains a forbidden key');
+  }
+  return value;
+}
+
 const parseJson = express.json({
   limit: JSON_BODY_LIMIT,
   strict: true,
   type: () => true,
+  reviver: refusePrototypeKeys,
 });
+
+/** Parses a JSON body into `req.body`; rejects with body-parser's 400/413 errors. */
+export function parseJsonBody(req: Request, res: Response): Promise<void> {
+  return new Promise<void>((resolve, reject) =>
+    parseJson(req, res, (error?: unknown) =>
+      error ? reject(error) : resolve(),
+    ),
+  );
+}
 
 function hasBody(req: Request): boolean {
   return (
@@ -61,11 +86,7 @@ export class JsonBodyGuard implements CanActivate {
         'Send the body as application/json.',
       );
     }
-    await new Promise<void>((resolve, reject) =>
-      parseJson(req, res, (error?: unknown) =>
-        error ? reject(error) : resolve(),
-      ),
-    );
+    await parseJsonBody(req, res);
     return true;
   }
 }
