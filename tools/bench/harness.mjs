@@ -1,3 +1,4 @@
+// @ts-check
 // Shared stack helpers for the benchmark scenarios (see tools/bench/run.mjs).
 //
 // startStack() builds once, makes a fresh database with the built CLI (db:setup, migrate,
@@ -31,7 +32,7 @@ export const origin = 'http://bench.localhost';
 export const demo = {
   slug: 'demo',
   password: 'Curtain-call-at-8pm',
-  staff: (role) => `${role}@demo.foyer.localhost`,
+  staff: (/** @type {string} */ role) => `${role}@demo.foyer.localhost`,
 };
 
 const RAISED = '1000000';
@@ -44,6 +45,7 @@ const RATE_LIMITS = [
   'WS_HANDSHAKE_RATE_LIMIT_PER_MINUTE',
 ];
 
+/** @type {Set<() => Promise<void>>} */
 const live = new Set();
 /** Stops every stack still running (for SIGINT/SIGTERM in run.mjs). */
 export async function stopAllStacks() {
@@ -80,6 +82,7 @@ export function ensureBuilt() {
   built = true;
 }
 
+/** @param {string} role @param {string} database @returns {string} */
 export function dbUrl(role, database) {
   const url = new URL(adminUrl);
   url.username = role;
@@ -89,11 +92,13 @@ export function dbUrl(role, database) {
 }
 
 /** SMTP sink that accepts everything, after `delayMs` per message (changeable with setDelay). */
-async function startSmtpSink(delayMs) {
+async function startSmtpSink(/** @type {number} */ delayMs) {
   const { SMTPServer } = await import('smtp-server');
   let delay = delayMs;
   let received = 0;
+  /** @type {Map<string, number>} */
   const recipients = new Map();
+  /** @type {Set<() => void>} */
   const waiters = new Set();
   const server = new SMTPServer({
     authOptional: true,
@@ -115,19 +120,26 @@ async function startSmtpSink(delayMs) {
     },
   });
   const port = await freePort();
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
+  await /** @type {Promise<void>} */ (
+    new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    })
+  );
   return {
     port,
     received: () => received,
     /** Messages per recipient address. */
     recipients: () => new Map(recipients),
-    setDelay: (ms) => {
+    setDelay: (/** @type {number} */ ms) => {
       delay = ms;
     },
-    /** Resolves when `count` messages have arrived; rejects after timeoutMs. */
+    /**
+     * Resolves when `count` messages have arrived; rejects after timeoutMs.
+     * @param {number} count
+     * @param {number} timeoutMs
+     * @returns {Promise<number>} the messages received by then
+     */
     waitFor(count, timeoutMs) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -149,10 +161,14 @@ async function startSmtpSink(delayMs) {
         check();
       });
     },
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () =>
+      /** @type {Promise<void>} */ (
+        new Promise((resolve) => server.close(resolve))
+      ),
   };
 }
 
+/** @param {import('../scripts/lib.mjs').Child} child @returns {Promise<void>} */
 function stopChild(child) {
   if (child.exitCode !== null || child.signalCode !== null)
     return Promise.resolve();
@@ -167,8 +183,8 @@ function stopChild(child) {
   });
 }
 
-async function dropRedisKeys(prefix) {
-  const { default: Redis } = await import('ioredis');
+async function dropRedisKeys(/** @type {string} */ prefix) {
+  const { Redis } = await import('ioredis');
   const redis = new Redis(redisUrl, {
     lazyConnect: true,
     maxRetriesPerRequest: 1,
@@ -195,10 +211,24 @@ async function dropRedisKeys(prefix) {
 }
 
 /**
+ * What a scenario asks of its stack (see startStack).
+ * @typedef {object} StackOptions
+ * @property {number} [apiInstances] API processes (1)
+ * @property {boolean} [worker] start the worker (true)
+ * @property {number} [smtpDelayMs] the SMTP sink's delay per message (0)
+ * @property {boolean} [web] serve the production web build too (false)
+ * @property {Record<string, string>} [env] extra environment of the API and worker processes
+ * @property {string[]} [nodeArgs] Node options of every API process
+ */
+
+/** @typedef {Awaited<ReturnType<typeof startStack>>} Stack a running stack: what each scenario gets */
+
+/**
  * Fresh database + production API instance(s) + worker + SMTP sink.
  * `nodeArgs` (e.g. ['--cpu-prof', '--cpu-prof-dir=…']) go to every API process.
  * `web: true` also serves the production web build (tools/scripts/serve-web.mjs) at
  * ctx.webUrl, an origin the API allows too.
+ * @param {StackOptions} [options]
  */
 export async function startStack({
   apiInstances = 1,
@@ -215,6 +245,7 @@ export async function startStack({
   const runtimeUrl = dbUrl('foyer_app', database);
   const webPort = web ? await freePort() : null;
   const webUrl = web ? `http://127.0.0.1:${webPort}` : undefined;
+  /** @type {Record<string, string>} the API's and the worker's environment */
   const env = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -230,7 +261,9 @@ export async function startStack({
     ...Object.fromEntries(RATE_LIMITS.map((name) => [name, RAISED])),
     ...extraEnv,
   };
+  /** @type {import('../scripts/lib.mjs').Child[]} */
   const children = [];
+  /** @type {Promise<void> | undefined} */
   let stopped;
   const stop = () => {
     stopped ??= (async () => {
@@ -248,14 +281,16 @@ export async function startStack({
   };
   live.add(stop);
   try {
-    const cli = (command) =>
+    const cli = (/** @type {string} */ command) =>
       capture(process.execPath, [join(root, 'dist/apps/api/cli.js'), command], {
         env,
       });
     cli('db:setup');
     cli('migrate');
     cli('demo:seed');
+    /** @type {string[]} */
     const apiUrls = [];
+    /** @type {import('../scripts/lib.mjs').Child[]} */
     const apis = [];
     for (let i = 0; i < apiInstances; i += 1) {
       const port = await freePort();
@@ -269,6 +304,7 @@ export async function startStack({
       apis.push(api);
       apiUrls.push(`http://127.0.0.1:${port}`);
     }
+    /** @type {import('../scripts/lib.mjs').Child | undefined} */
     let workerChild;
     if (worker) {
       workerChild = start(
@@ -322,8 +358,13 @@ export async function startStack({
 /**
  * Runs `node tools/bench/load/<script>.mjs '<json args>'` as a separate process and resolves
  * with the JSON it prints (the last JSON line of its stdout). Its stderr is passed through.
+ * @template {keyof import('./lib/types.mjs').LoadScripts} S
+ * @param {S} script
+ * @param {import('./lib/types.mjs').LoadScripts[S]['args']} args
+ * @param {{ nodeArgs?: string[] }} [options]
+ * @returns {Promise<import('./lib/types.mjs').LoadScripts[S]['result']>}
  */
-export function load(script, args = {}, { nodeArgs = [] } = {}) {
+export function load(script, args, { nodeArgs = [] } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -338,7 +379,7 @@ export function load(script, args = {}, { nodeArgs = [] } = {}) {
       },
     );
     let out = '';
-    child.stdout.on('data', (chunk) => {
+    child.stdout.on('data', (/** @type {Buffer} */ chunk) => {
       out += chunk.toString('utf8');
     });
     child.once('error', reject);
@@ -366,13 +407,19 @@ export function load(script, args = {}, { nodeArgs = [] } = {}) {
 }
 
 /** Resident set size of a process in MiB (VmRSS from /proc/<pid>/status). */
-export function rssMiB(pid) {
+export function rssMiB(/** @type {number} */ pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1]);
   return Math.round((kb / 1024) * 10) / 10;
 }
 
-/** Bearer access token for a demo staff account (POST /api/auth/login with X-Auth-Mode: bearer). */
+/**
+ * Bearer access token for a demo staff account (POST /api/auth/login with X-Auth-Mode: bearer).
+ * @param {string} apiUrl
+ * @param {string} [email]
+ * @param {string} [password]
+ * @returns {Promise<string>}
+ */
 export async function staffToken(
   apiUrl,
   email = demo.staff('owner'),
@@ -391,11 +438,16 @@ export async function staffToken(
     throw new Error(
       `login as ${email} failed: ${res.status} ${await res.text()}`,
     );
-  const body = await res.json();
+  const body = /** @type {{ accessToken: string }} */ (await res.json());
   return body.accessToken;
 }
 
-/** Nearest-rank percentile (p in 0..100) of a list of numbers; NaN when empty. */
+/**
+ * Nearest-rank percentile (p in 0..100) of a list of numbers; NaN when empty.
+ * @param {number[]} values
+ * @param {number} p
+ * @returns {number}
+ */
 export function percentile(values, p) {
   if (values.length === 0) return Number.NaN;
   const sorted = Float64Array.from(values).sort();
@@ -406,7 +458,12 @@ export function percentile(values, p) {
   return sorted[rank];
 }
 
-/** a / b rounded to two decimals (NaN when b is 0). */
+/**
+ * a / b rounded to two decimals (NaN when b is 0).
+ * @param {number} a
+ * @param {number} b
+ * @returns {number}
+ */
 export function ratio(a, b) {
   if (!b) return Number.NaN;
   return Math.round((a / b) * 100) / 100;
@@ -421,6 +478,7 @@ export function machine() {
   const memKb = Number(
     /^MemTotal:\s+(\d+)/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1],
   );
+  /** @param {string} command @param {string[]} args */
   const version = (command, args) => {
     try {
       return capture(command, args).trim();

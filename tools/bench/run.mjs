@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run bench` — every scenario; `npm run bench -- booking-rush memory` — some;
 // `npm run bench -- --smoke` — every scenario with small sizes, correctness only (part of npm test).
 // Options: --no-build (reuse dist/), --cpu-prof (CPU profiles of the API in .var/bench-profiles/).
@@ -19,6 +20,12 @@ import {
   stopAllStacks,
 } from './harness.mjs';
 
+/**
+ * @typedef {import('./lib/types.mjs').Scenario} Scenario
+ * @typedef {import('./lib/types.mjs').Row} Row
+ * @typedef {import('./lib/types.mjs').Outcome & { seconds: number, error?: string }} Result a scenario's outcome, or its crash
+ */
+
 const ORDER = [
   'booking-rush',
   'slow-mail',
@@ -37,13 +44,15 @@ const wanted = args.filter((arg) => !arg.startsWith('--'));
 async function loadScenarios() {
   const dir = join(root, 'tools/bench/scenarios');
   const files = readdirSync(dir).filter((file) => file.endsWith('.mjs'));
+  /** @type {Scenario[]} */
   const scenarios = [];
   for (const file of files) {
+    /** @type {Scenario} */
     const scenario = (await import(pathToFileURL(join(dir, file)).href))
       .default;
     scenarios.push(scenario);
   }
-  const rank = (name) =>
+  const rank = (/** @type {string} */ name) =>
     ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length;
   scenarios.sort(
     (a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name),
@@ -61,12 +70,12 @@ async function loadScenarios() {
     : scenarios.filter((scenario) => wanted.includes(scenario.name));
 }
 
-const show = (value) =>
+const show = (/** @type {unknown} */ value) =>
   typeof value === 'number'
     ? String(Math.round(value * 100) / 100)
     : String(value ?? '');
 
-function table(rows) {
+function table(/** @type {Row[]} */ rows) {
   const header = ['metric', 'value', 'unit', 'target', ''];
   const body = rows.map((row) => [
     row.metric,
@@ -78,7 +87,7 @@ function table(rows) {
   const widths = header.map((_, i) =>
     Math.max(header[i].length, ...body.map((cells) => cells[i].length)),
   );
-  const line = (cells) =>
+  const line = (/** @type {string[]} */ cells) =>
     `  ${cells.map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ')}`;
   return [
     line(header),
@@ -87,21 +96,22 @@ function table(rows) {
   ].join('\n');
 }
 
+/** @param {Scenario} scenario @returns {Promise<Result>} */
 async function runScenario(scenario) {
   const started = Date.now();
+  /** @type {import('./lib/types.mjs').Stack | null} */
   let ctx = null;
   try {
-    if (scenario.stack) {
-      const profileDir = join(root, '.var/bench-profiles', scenario.name);
-      if (cpuProf) mkdirSync(profileDir, { recursive: true });
-      ctx = await startStack({
-        ...scenario.stack,
-        nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-      });
-    }
+    const profileDir = join(root, '.var/bench-profiles', scenario.name);
+    if (cpuProf) mkdirSync(profileDir, { recursive: true });
+    ctx = await startStack({
+      ...scenario.stack,
+      nodeArgs: cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    });
     const result = await scenario.run(ctx, { smoke });
     return { ...result, seconds: Math.round((Date.now() - started) / 1000) };
-  } catch (error) {
+  } catch (thrown) {
+    const error = thrown instanceof Error ? thrown : new Error(String(thrown));
     return {
       rows: [],
       summary: { error: error.message },
@@ -128,6 +138,7 @@ async function main() {
   say(
     `  ${host.cores} cores ${host.cpu}, ${host.ramGiB} GiB, Node ${host.node}, PostgreSQL ${host.postgres}, Redis ${host.redis}, load ${host.loadavg}`,
   );
+  /** @type {Record<string, Omit<Result, 'error'> & { targetsMissed: string[] }>} */
   const results = {};
   let failed = 0;
   for (const scenario of scenarios) {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run foyer -- <command>`: runs the operating CLI from source (production images run
 // the built dist/apps/api/cli.js instead). Reads .env when present; the environment wins.
 import { spawnSync } from 'node:child_process';

@@ -1,14 +1,16 @@
+// @ts-check
 // Shared by `npm start` and `npm test`: install check, child processes, waiting for URLs.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeDrift, lockfileDrift } from './lockfile-drift.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const say = (line) => process.stdout.write(`${line}\n`);
+export const say = (/** @type {string} */ line) =>
+  process.stdout.write(`${line}\n`);
 
 /** `npm install` when node_modules is missing or older than the lockfile; the lockfile must not drift. */
 export function ensureInstalled() {
@@ -30,6 +32,12 @@ export function ensureInstalled() {
   writeFileSync(stamp, want);
 }
 
+/**
+ * Runs a command to completion with inherited stdio; throws unless it exits 0.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, {
     cwd: root,
@@ -44,6 +52,12 @@ export function run(command, args, options = {}) {
   }
 }
 
+/**
+ * Runs a command to completion and returns its stdout; throws (with its stderr) unless it exits 0.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {Omit<import('node:child_process').SpawnSyncOptions, 'encoding'>} [options]
+ */
 export function capture(command, args, options = {}) {
   const result = spawnSync(command, args, {
     cwd: root,
@@ -57,20 +71,39 @@ export function capture(command, args, options = {}) {
   return result.stdout;
 }
 
+/**
+ * A child started by start(): `stopping` is set while stopAll() ends it on purpose.
+ * @typedef {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable> & { foyerName: string, stopping: boolean }} Child
+ */
+
+/** @type {Set<Child>} */
 const children = new Set();
 
-/** A long-running child whose output is prefixed with its name. */
+/**
+ * A long-running child whose output is prefixed with its name.
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} [env] added to this process's environment
+ * @param {{ quiet?: boolean }} [options] quiet: print its output only if it exits on its own
+ * @returns {Child}
+ */
 export function start(name, command, args, env = {}, { quiet = false } = {}) {
-  const child = spawn(command, args, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = Object.assign(
+    spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+    { foyerName: name, stopping: false },
+  );
   children.add(child);
+  /** @type {string[]} */
   const log = [];
+  /** @param {import('node:stream').Readable} stream @param {NodeJS.WriteStream} target */
   const forward = (stream, target) => {
     let buffer = '';
-    stream.on('data', (chunk) => {
+    stream.on('data', (/** @type {Buffer} */ chunk) => {
       buffer += chunk.toString('utf8');
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
@@ -91,27 +124,34 @@ export function start(name, command, args, env = {}, { quiet = false } = {}) {
         process.stderr.write(log.map((line) => `[${name}] ${line}\n`).join(''));
     }
   });
-  child.foyerName = name;
   return child;
 }
 
+/** Stops every child start() started: SIGTERM, then SIGKILL after 8 s. */
 export async function stopAll() {
   await Promise.all(
     [...children].map(
       (child) =>
-        new Promise((resolve) => {
-          child.stopping = true;
-          const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
+        /** @type {Promise<void>} */ (
+          new Promise((resolve) => {
+            child.stopping = true;
+            const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+            child.once('exit', () => {
+              clearTimeout(timer);
+              resolve();
+            });
+            child.kill('SIGTERM');
+          })
+        ),
     ),
   );
 }
 
+/**
+ * Resolves once `url` answers 2xx; throws after `timeoutMs` or as soon as `child` has exited.
+ * @param {string} url
+ * @param {{ timeoutMs?: number, child?: Child }} [options]
+ */
 export async function waitFor(url, { timeoutMs = 60000, child } = {}) {
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -130,12 +170,16 @@ export async function waitFor(url, { timeoutMs = 60000, child } = {}) {
   }
 }
 
+/** @returns {Promise<number>} a TCP port on 127.0.0.1 nobody listens on right now */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      // Listening on a TCP port, the address is always an AddressInfo.
+      const { port } = /** @type {import('node:net').AddressInfo} */ (
+        server.address()
+      );
       server.close(() => resolve(port));
     });
   });
@@ -154,7 +198,13 @@ export function freshSecrets() {
   };
 }
 
+/**
+ * Throws, naming each, unless PostgreSQL and Redis both answer.
+ * @param {string} databaseAdminUrl
+ * @param {string} redisUrl
+ */
 export async function checkServices(databaseAdminUrl, redisUrl) {
+  /** @type {string[]} */
   const problems = [];
   const pg = spawnSync('psql', [databaseAdminUrl, '-tAc', 'select 1'], {
     encoding: 'utf8',
@@ -164,20 +214,19 @@ export async function checkServices(databaseAdminUrl, redisUrl) {
       `PostgreSQL does not answer at ${new URL(databaseAdminUrl).host}`,
     );
   const { hostname, port } = new URL(redisUrl);
+  /** @type {boolean} */
   const redisUp = await new Promise((resolve) => {
-    import('node:net').then(({ connect }) => {
-      const socket = connect(Number(port || 6379), hostname, () => {
-        socket.write('PING\r\n');
-      });
-      socket.once('data', (data) => {
-        socket.destroy();
-        resolve(data.toString().startsWith('+PONG'));
-      });
-      socket.once('error', () => resolve(false));
-      socket.setTimeout(2000, () => {
-        socket.destroy();
-        resolve(false);
-      });
+    const socket = connect(Number(port || 6379), hostname, () => {
+      socket.write('PING\r\n');
+    });
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith('+PONG'));
+    });
+    socket.once('error', () => resolve(false));
+    socket.setTimeout(2000, () => {
+      socket.destroy();
+      resolve(false);
     });
   });
   if (!redisUp)
@@ -189,13 +238,23 @@ export async function checkServices(databaseAdminUrl, redisUrl) {
   }
 }
 
+/**
+ * On SIGINT or SIGTERM: `cleanup`, then exit 130 or 143 (also when cleanup fails, after saying why).
+ * @param {() => Promise<unknown>} cleanup
+ */
 export function onExit(cleanup) {
   let done = false;
-  const handler = async (signal) => {
+  /** @param {NodeJS.Signals} signal */
+  const handler = (signal) => {
     if (done) return;
     done = true;
-    await cleanup();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    cleanup()
+      .catch((error) =>
+        process.stderr.write(
+          `cleanup after ${signal} failed: ${error?.message ?? error}\n`,
+        ),
+      )
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

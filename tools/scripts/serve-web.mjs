@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Production static server for the built Foyer SPA (dist/apps/web/browser).
 // Used by `npm start` and the browser e2e tests. Node built-ins only.
 //
@@ -32,6 +33,7 @@ import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 const HASHED_ASSET =
   /-[A-Z0-9]{8,}\.(?:js|mjs|css|woff2?|ttf|svg|png|jpe?g|webp|avif|gif|ico)$/;
 
+/** @type {Record<string, string>} */
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -73,7 +75,13 @@ const MIN_COMPRESS_BYTES = 1024;
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** Brotli and gzip bodies of one buffer (best compression: each file is compressed once). */
+/** @typedef {{ br: Buffer, gzip: Buffer }} Compressed */
+
+/**
+ * Brotli and gzip bodies of one buffer (best compression: each file is compressed once).
+ * @param {Buffer} buffer
+ * @returns {Promise<Compressed>}
+ */
 async function compressBoth(buffer) {
   const [br, gz] = await Promise.all([
     brotli(buffer, {
@@ -87,8 +95,13 @@ async function compressBoth(buffer) {
   return { br, gzip: gz };
 }
 
-/** The encoding to answer with: br if accepted, else gzip, else identity (q=0 refuses). */
+/**
+ * The encoding to answer with: br if accepted, else gzip, else identity (q=0 refuses).
+ * @param {string | undefined} header Accept-Encoding
+ * @returns {keyof Compressed | null}
+ */
 function pickEncoding(header) {
+  /** @type {Map<string, number>} */
   const accepted = new Map();
   for (const part of String(header ?? '').split(',')) {
     const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -96,17 +109,20 @@ function pickEncoding(header) {
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     accepted.set(name, q ? Number(q.slice(2)) : 1);
   }
-  const wants = (name) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  const wants = (/** @type {string} */ name) =>
+    (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
   if (wants('br')) return 'br';
   if (wants('gzip')) return 'gzip';
   return null;
 }
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   process.stderr.write(`serve-web: ${message}\n`);
   process.exit(1);
 }
 
+/** @param {string} value @returns {number} */
 function readPort(value) {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -115,6 +131,9 @@ function readPort(value) {
   return port;
 }
 
+/** @typedef {{ baseUrl: string, origin: string, wsOrigin: string }} Api */
+
+/** @param {string} value @returns {Api} */
 function readApiBaseUrl(value) {
   let url;
   try {
@@ -134,7 +153,8 @@ function readApiBaseUrl(value) {
 }
 
 /** sha256 sources for every inline <script> in index.html, plus any the meta policy lists. */
-function inlineScriptHashes(html) {
+function inlineScriptHashes(/** @type {string} */ html) {
+  /** @type {Set<string>} */
   const hashes = new Set();
   for (const match of html.matchAll(
     /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi,
@@ -160,6 +180,7 @@ function inlineScriptHashes(html) {
   return [...hashes];
 }
 
+/** @param {Api} api @param {string[]} scriptHashes */
 function contentSecurityPolicy(api, scriptHashes) {
   return [
     "default-src 'self'",
@@ -179,6 +200,7 @@ const port = readPort(process.env.WEB_PORT ?? '4200');
 const host = process.env.WEB_HOST || '127.0.0.1';
 const api = readApiBaseUrl(process.env.API_BASE_URL || 'http://localhost:3000');
 
+/** @type {string} */
 let root;
 try {
   root = realpathSync(
@@ -190,6 +212,7 @@ try {
   );
 }
 
+/** @type {Buffer} */
 let indexHtml;
 try {
   indexHtml = readFileSync(path.join(root, 'index.html'));
@@ -213,6 +236,13 @@ const securityHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/**
+ * @typedef {import('node:http').IncomingMessage} Req
+ * @typedef {import('node:http').ServerResponse} Res
+ * @typedef {import('node:http').OutgoingHttpHeaders} OutHeaders
+ */
+
+/** @param {Req} req @param {Res} res @param {number} status @param {OutHeaders} headers @param {Buffer} body */
 function send(req, res, status, headers, body) {
   res.writeHead(status, {
     ...securityHeaders,
@@ -222,6 +252,7 @@ function send(req, res, status, headers, body) {
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+/** @param {Req} req @param {Res} res @param {number} status @param {string} text @param {OutHeaders} [headers] */
 function sendText(req, res, status, text, headers = {}) {
   send(
     req,
@@ -238,9 +269,14 @@ function sendText(req, res, status, text, headers = {}) {
 
 const indexCompressed = compressBoth(indexHtml);
 
-/** Compressed bodies per file (path, size and mtime), computed once. */
+/** @typedef {{ file: string, size: number, mtime: Date }} Found a regular file inside root */
+
+/**
+ * Compressed bodies per file (path, size and mtime), computed once.
+ * @type {Map<string, Promise<Compressed>>}
+ */
 const compressedFiles = new Map();
-function compressedFile(found) {
+function compressedFile(/** @type {Found} */ found) {
   const key = `${found.file}\0${found.size}\0${found.mtime.getTime()}`;
   let entry = compressedFiles.get(key);
   if (!entry) {
@@ -253,7 +289,16 @@ function compressedFile(found) {
   return entry;
 }
 
-/** Sends `identity` or, when the client accepts it, its br/gzip form from `compressed`. */
+/**
+ * Sends `identity` or, when the client accepts it, its br/gzip form from `compressed`.
+ * @param {Req} req
+ * @param {Res} res
+ * @param {OutHeaders} headers
+ * @param {number} size of the identity body
+ * @param {Buffer | (() => import('node:stream').Readable)} identity the body, or a stream of it
+ * @param {() => Promise<Compressed>} compressed
+ * @param {boolean} [compressible]
+ */
 async function sendMaybeCompressed(
   req,
   res,
@@ -307,6 +352,7 @@ const pageHints =
         Link: `<${api.origin}>; rel=preconnect, </config.json>; rel=preload; as=fetch; crossorigin`,
       };
 
+/** @param {Req} req @param {Res} res */
 function sendIndex(req, res) {
   return sendMaybeCompressed(
     req,
@@ -322,7 +368,11 @@ function sendIndex(req, res) {
   );
 }
 
-/** Maps decoded path segments to a regular file inside root, or null. Never leaves root, even via symlinks. */
+/**
+ * Maps decoded path segments to a regular file inside root, or null. Never leaves root, even via symlinks.
+ * @param {string[]} segments
+ * @returns {Found | null}
+ */
 function resolveFile(segments) {
   const candidate = path.resolve(root, ...segments);
   const relative = path.relative(root, candidate);
@@ -339,6 +389,7 @@ function resolveFile(segments) {
   }
 }
 
+/** @param {Req} req @param {Res} res */
 async function handle(req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     sendText(req, res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm start`: install if needed, write a local .env with fresh secrets on first run,
 // prepare roles and database, migrate, seed the demo venue, build, then run the API, the
 // worker, the web app and a mail catcher together until Ctrl+C.
@@ -48,6 +49,13 @@ function writeLocalEnv() {
   say('› wrote .env with fresh local secrets');
 }
 
+/** A variable .env (or the environment) must set. */
+function required(/** @type {string} */ name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set in ${envFile}`);
+  return value;
+}
+
 async function main() {
   ensureInstalled();
   if (!existsSync(envFile)) writeLocalEnv();
@@ -59,10 +67,10 @@ async function main() {
     NX_DAEMON: 'false',
     NX_TUI: 'false',
   });
-  await checkServices(process.env.DATABASE_ADMIN_URL, process.env.REDIS_URL);
+  await checkServices(required('DATABASE_ADMIN_URL'), required('REDIS_URL'));
 
   say('› database roles, migrations, demo venue');
-  const cli = (command) =>
+  const cli = (/** @type {string} */ command) =>
     run(process.execPath, [join(root, 'tools/cli/run.mjs'), command]);
   cli('db:setup');
   cli('migrate');

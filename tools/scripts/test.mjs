@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: install if needed, then every project's lint, tests and build through Nx
-// (integration specs make their own databases from a migrated template), then the API and
+// @ts-check
+// `npm test`: install if needed, then every project's lint, type check, unit tests,
+// integration tests and build through Nx (unit specs need no services; integration specs
+// make their own databases from a migrated template and use the real Redis), then the API and
 // browser end-to-end suites against the production builds on a fresh database, then the
 // benchmark smoke run (`npm run bench -- --smoke`: correctness of every scenario, small sizes).
 import { existsSync } from 'node:fs';
@@ -45,6 +47,7 @@ function ensureChromium() {
   );
 }
 
+/** @param {string} role @param {string} database @returns {string} */
 function dbUrl(role, database) {
   const url = new URL(adminUrl);
   url.username = role;
@@ -89,7 +92,7 @@ async function endToEnd() {
   };
   onExit(cleanup);
   try {
-    const cli = (command) =>
+    const cli = (/** @type {string} */ command) =>
       run(process.execPath, [join(root, 'dist/apps/api/cli.js'), command], {
         env,
       });
@@ -183,13 +186,17 @@ async function main() {
       '--outputStyle=static',
     ]);
   } else {
-    say('› lint, unit and integration tests, production builds (nx run-many)');
+    say(
+      '› lint (eslint and prettier), type checks, unit and integration tests, production builds (nx run-many)',
+    );
     run('npx', [
       'nx',
       'run-many',
       '-t',
       'lint',
+      'typecheck',
       'test',
+      'integration',
       'build',
       '--parallel=2',
       '--outputStyle=static',

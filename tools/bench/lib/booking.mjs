@@ -1,3 +1,4 @@
+// @ts-check
 // Booking-rush fixtures shared by the booking-rush and slow-mail scenarios: a performance
 // with `seats` seats and `attempts` pending 1-seat reservations, each with a confirmation
 // token stored exactly as the API stores it (HMAC-SHA256 with TOKEN_HASH_KEY over
@@ -6,13 +7,25 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { load, percentile } from '../harness.mjs';
 
+/** @typedef {import('./types.mjs').Stack} Stack */
+
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const code = (n) =>
+const code = (/** @type {number} */ n) =>
   Array.from(randomBytes(n), (byte) => ALPHABET[byte % ALPHABET.length]).join(
     '',
   );
 
-/** Creates the room, the open performance and the pending reservations; returns the raw tokens. */
+/**
+ * @typedef {{ seats: number, attempts: number, label: string }} Rush
+ * `attempts` 1-seat confirmations for `seats` seats; `label` names its room, performance and guests
+ */
+
+/**
+ * Creates the room, the open performance and the pending reservations; returns the raw tokens.
+ * @param {Stack} ctx
+ * @param {Rush} rush
+ * @returns {Promise<{ tenantId: string, performanceId: string, tokens: string[] }>}
+ */
 export async function seedRush(ctx, { seats, attempts, label }) {
   const client = new pg.Client({ connectionString: ctx.ownerUrl });
   await client.connect();
@@ -34,9 +47,13 @@ export async function seedRush(ctx, { seats, attempts, label }) {
         [tenantId, roomId, `Bench rush ${label}`],
       )
     ).rows;
+    /** @type {string[]} */
     const ids = [];
+    /** @type {Set<string>} */
     const references = new Set();
+    /** @type {string[]} */
     const tokens = [];
+    /** @type {Buffer[]} */
     const hashes = [];
     while (references.size < attempts) references.add(`${code(4)}-${code(4)}`);
     for (let i = 0; i < attempts; i += 1) {
@@ -66,7 +83,12 @@ export async function seedRush(ctx, { seats, attempts, label }) {
   }
 }
 
-/** Confirmed seats and reservations of a performance, straight from the database. */
+/**
+ * Confirmed seats and reservations of a performance, straight from the database.
+ * @param {Stack} ctx
+ * @param {string} performanceId
+ * @returns {Promise<{ reservations: number, seats: number }>}
+ */
 export async function confirmedCounts(ctx, performanceId) {
   const client = new pg.Client({ connectionString: ctx.ownerUrl });
   await client.connect();
@@ -82,7 +104,11 @@ export async function confirmedCounts(ctx, performanceId) {
   }
 }
 
-/** One rush through the public API (load/confirm-rush.mjs); checks exact counts. */
+/**
+ * One rush through the public API (load/confirm-rush.mjs); checks exact counts.
+ * @param {Stack} ctx
+ * @param {Rush & { apiUrl?: string }} rush
+ */
 export async function apiRush(
   ctx,
   { seats, attempts, label, apiUrl = ctx.apiUrls[0] },
@@ -116,7 +142,12 @@ export async function apiRush(
   };
 }
 
-/** Email addresses of the confirmed reservations of a performance. */
+/**
+ * Email addresses of the confirmed reservations of a performance.
+ * @param {Stack} ctx
+ * @param {string} performanceId
+ * @returns {Promise<string[]>}
+ */
 export async function confirmedEmails(ctx, performanceId) {
   const client = new pg.Client({ connectionString: ctx.ownerUrl });
   await client.connect();

@@ -1,3 +1,4 @@
+// @ts-check
 // Fixtures of the public-menu, door-rush and live-orders scenarios, written straight into
 // the bench database by the owner role (the way demo:seed writes), plus small helpers.
 import { spawn } from 'node:child_process';
@@ -7,9 +8,18 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { root } from '../../scripts/lib.mjs';
 
+/** @typedef {import('./types.mjs').Stack} Stack */
+
 export const loadavg = () =>
   readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
+/**
+ * `work` with a connection as the database owner role, closed afterwards.
+ * @template T
+ * @param {Stack} ctx
+ * @param {(client: pg.Client) => Promise<T>} work
+ * @returns {Promise<T>}
+ */
 export async function withOwner(ctx, work) {
   const client = new pg.Client({ connectionString: ctx.ownerUrl });
   await client.connect();
@@ -20,12 +30,18 @@ export async function withOwner(ctx, work) {
   }
 }
 
+/** @param {pg.Client} client @returns {Promise<string>} */
 export const demoTenantId = (client) =>
   client
     .query(`SELECT id FROM tenant WHERE slug = 'demo'`)
     .then(({ rows }) => rows[0].id);
 
-/** Tops the demo menu up to `total` available items, in two extra categories; returns the count. */
+/**
+ * Tops the demo menu up to `total` available items, in two extra categories; returns the count.
+ * @param {Stack} ctx
+ * @param {number} total
+ * @returns {Promise<number>}
+ */
 export function seedMenuItems(ctx, total) {
   return withOwner(ctx, async (client) => {
     const tenantId = await demoTenantId(client);
@@ -37,6 +53,7 @@ export function seedMenuItems(ctx, total) {
         )
       ).rows[0].n;
     const missing = total - (await count());
+    /** @type {string[]} */
     const categories = [];
     for (const [i, name] of ['Kitchen specials', 'Wine list'].entries()) {
       const { rows } = await client.query(
@@ -65,7 +82,7 @@ export function seedMenuItems(ctx, total) {
 }
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const code = (n) =>
+const code = (/** @type {number} */ n) =>
   Array.from(randomBytes(n), (byte) => ALPHABET[byte % ALPHABET.length]).join(
     '',
   );
@@ -74,6 +91,9 @@ const code = (n) =>
  * A performance whose check-in window is open now and `count` confirmed reservations with
  * check-in tokens stored as the API stores them (HMAC-SHA256 with TOKEN_HASH_KEY over
  * `reservation:checkin\n<token>`). Returns the raw tokens.
+ * @param {Stack} ctx
+ * @param {number} count
+ * @returns {Promise<{ tenantId: string, performanceId: string, tokens: string[], ownerId: string }>}
  */
 export function seedDoorTickets(ctx, count) {
   return withOwner(ctx, async (client) => {
@@ -89,9 +109,13 @@ export function seedDoorTickets(ctx, count) {
       [tenantId, rooms[0].id],
     );
     const performanceId = performances[0].id;
+    /** @type {string[]} */
     const ids = [];
+    /** @type {string[]} */
     const tokens = [];
+    /** @type {Buffer[]} */
     const hashes = [];
+    /** @type {Set<string>} */
     const references = new Set();
     while (references.size < count) references.add(`${code(4)}-${code(4)}`);
     for (let i = 0; i < count; i += 1) {
@@ -125,7 +149,12 @@ export function seedDoorTickets(ctx, count) {
   });
 }
 
-/** Checked-in reservations and check-in audit events of a performance. */
+/**
+ * Checked-in reservations and check-in audit events of a performance.
+ * @param {Stack} ctx
+ * @param {string} performanceId
+ * @returns {Promise<{ checkedIn: number, audited: number }>}
+ */
 export function doorCounts(ctx, performanceId) {
   return withOwner(ctx, async (client) => {
     const { rows } = await client.query(
@@ -138,7 +167,11 @@ export function doorCounts(ctx, performanceId) {
   });
 }
 
-/** Puts every ticket of the performance back to "not checked in" for the baseline run. */
+/**
+ * Puts every ticket of the performance back to "not checked in" for the baseline run.
+ * @param {Stack} ctx
+ * @param {string} performanceId
+ */
 export function resetDoor(ctx, performanceId) {
   return withOwner(ctx, async (client) => {
     await client.query(
@@ -152,6 +185,9 @@ export function resetDoor(ctx, performanceId) {
 /**
  * `count` more staff members of the demo tenant with `role`, sharing the demo owner's
  * password hash (so they log in with the demo password). Returns their emails.
+ * @param {Stack} ctx
+ * @param {number} count
+ * @param {string} role
  */
 export function seedStaff(ctx, count, role) {
   return withOwner(ctx, async (client) => {
@@ -174,7 +210,12 @@ export function seedStaff(ctx, count, role) {
   });
 }
 
-/** A child process (the menu baseline server) that prints `{port}` once listening. */
+/**
+ * A child process (the menu baseline server) that prints `{port}` once listening.
+ * @param {'menu-origin'} script
+ * @param {import('../load/menu-origin.mjs').Args} args
+ * @returns {Promise<import('../load/menu-origin.mjs').Result & { pid: number | undefined, stop: () => Promise<void> }>}
+ */
 export function startChild(script, args) {
   const child = spawn(
     process.execPath,
@@ -190,7 +231,7 @@ export function startChild(script, args) {
     child.once('exit', (code) =>
       reject(new Error(`load/${script} exited (${code}) before listening`)),
     );
-    child.stdout.on('data', (chunk) => {
+    child.stdout.on('data', (/** @type {Buffer} */ chunk) => {
       out += chunk.toString('utf8');
       const line = out.split('\n')[0];
       if (out.includes('\n')) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Booking-rush baseline without HTTP: the same token lookup, performance row lock,
 // availability recompute and update as BookingService.confirm, through `pg` as the runtime
 // role under row-level security, all attempts at once over a pool of the API's size.
@@ -6,14 +7,21 @@
 import { createHmac } from 'node:crypto';
 import pg from 'pg';
 
+/**
+ * @typedef {{ databaseUrl: string, poolSize: number, tenantId: string, tokenHashKey: string, tokens: string[] }} Args
+ * @typedef {typeof summary} Result
+ */
+
+/** @type {Args} */
 const { databaseUrl, poolSize, tenantId, tokenHashKey, tokens } = JSON.parse(
   process.argv[2],
 );
 const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
 const counts = { confirmed: 0, soldOut: 0, other: 0 };
+/** @type {number[]} */
 const latencies = [];
 
-async function confirm(token) {
+async function confirm(/** @type {string} */ token) {
   const hash = createHmac('sha256', tokenHashKey)
     .update(`reservation:confirm\n${token}`)
     .digest();
@@ -77,6 +85,5 @@ await Promise.all(
 );
 const seconds = (performance.now() - started) / 1000;
 await pool.end();
-process.stdout.write(
-  `${JSON.stringify({ seconds, rps: tokens.length / seconds, ...counts, latencies })}\n`,
-);
+const summary = { seconds, rps: tokens.length / seconds, ...counts, latencies };
+process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -1,3 +1,4 @@
+// @ts-check
 // Booking rush through HTTP: every token confirmed once, all connections open at once
 // (autocannon, one connection per token). argv[2]: {url, origin, tokens}
 // Latencies (ms) are measured per request from when it is built to its response.
@@ -5,6 +6,13 @@
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 
+/**
+ * @typedef {{ url: string, origin: string, tokens: string[] }} Args
+ * @typedef {typeof summary} Result
+ * @typedef {{ ok: number, soldOut: number, other: number }} Second responses of one second, by kind
+ */
+
+/** @type {Args} */
 const { url, origin, tokens } = JSON.parse(process.argv[2]);
 const counts = {
   confirmed: 0,
@@ -13,13 +21,16 @@ const counts = {
   serverErrors: 0,
   other: 0,
 };
+/** @type {number[]} */
 const latencies = [];
 // Responses per second of the rush, by kind: where the time goes.
+/** @type {Second[]} */
 const timeline = [];
 let next = 0;
 let lastConfirmedAt = 0;
 const started = performance.now();
 
+/** @type {Record<string, number>} */
 const errorKinds = {};
 const instance = autocannon({
   url,
@@ -29,7 +40,7 @@ const instance = autocannon({
   requests: [
     {
       method: 'POST',
-      setupRequest(request, context) {
+      setupRequest(request, /** @type {{ sentAt: number }} */ context) {
         context.sentAt = performance.now();
         const token = tokens[next++];
         return {
@@ -42,7 +53,7 @@ const instance = autocannon({
           body: JSON.stringify({ token }),
         };
       },
-      onResponse(status, body, context) {
+      onResponse(status, body, /** @type {{ sentAt: number }} */ context) {
         latencies.push(performance.now() - context.sentAt);
         const second = Math.floor((performance.now() - started) / 1000);
         timeline[second] ??= { ok: 0, soldOut: 0, other: 0 };
@@ -75,22 +86,26 @@ instance.on('reqError', (error) => {
 });
 const result = await instance;
 const seconds = (performance.now() - started) / 1000;
-process.stdout.write(
-  `${JSON.stringify({
-    seconds,
-    rps: tokens.length / seconds,
-    ...counts,
-    errors: result.errors + result.timeouts,
-    errorKinds,
-    latency: {
-      p50: result.latency.p50,
-      p90: result.latency.p90,
-      p97_5: result.latency.p97_5,
-      p99: result.latency.p99,
-      max: result.latency.max,
-    },
-    latencies,
-    timeline: Array.from(timeline, (t) => t ?? { ok: 0, soldOut: 0, other: 0 }),
-    sellOutSeconds: (lastConfirmedAt - started) / 1000,
-  })}\n`,
-);
+const summary = {
+  seconds,
+  rps: tokens.length / seconds,
+  ...counts,
+  errors: result.errors + result.timeouts,
+  errorKinds,
+  latency: {
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p97_5: result.latency.p97_5,
+    p99: result.latency.p99,
+    max: result.latency.max,
+  },
+  latencies,
+  // A second without responses is a hole in the sparse array.
+  timeline: Array.from(
+    timeline,
+    (/** @type {Second | undefined} */ t) =>
+      t ?? { ok: 0, soldOut: 0, other: 0 },
+  ),
+  sellOutSeconds: (lastConfirmedAt - started) / 1000,
+};
+process.stdout.write(`${JSON.stringify(summary)}\n`);

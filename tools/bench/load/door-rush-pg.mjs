@@ -1,3 +1,4 @@
+// @ts-check
 // The door-rush baseline, no HTTP: the same scanners and re-scanners run the check-in
 // service's statements straight through `pg` as the runtime role under row-level security,
 // on a pool as large as the API's: one transaction that sets the tenant, looks the ticket up
@@ -8,6 +9,12 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { Violations, finish, readArgs, summarize } from './load-kit.mjs';
 
+/**
+ * @typedef {{ databaseUrl: string, poolSize?: number, tenantId: string, staffId: string, tokenHashKey: string, ticketsFile: string, performanceId: string, scanners?: number, rescanners?: number }} Args
+ * @typedef {typeof summary} Result
+ */
+
+/** @type {Args} */
 const {
   databaseUrl,
   poolSize = 10,
@@ -19,17 +26,19 @@ const {
   scanners = 50,
   rescanners = 10,
 } = readArgs();
+/** @type {string[]} */
 const tickets = JSON.parse(readFileSync(ticketsFile, 'utf8'));
 const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
 const admitted = new Uint16Array(tickets.length);
 const violations = new Violations();
 const outcomes = { admitted: 0, already: 0 };
 
-const hash = (token) =>
+const hash = (/** @type {string} */ token) =>
   createHmac('sha256', tokenHashKey)
     .update(`reservation:checkin\n${token}`)
     .digest();
 
+/** @param {number} index the ticket @param {string} nonce */
 async function confirm(index, nonce) {
   const client = await pool.connect();
   try {
@@ -69,7 +78,10 @@ async function confirm(index, nonce) {
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    violations.add({ kind: 'error', code: error.code });
+    violations.add({
+      kind: 'error',
+      code: error instanceof Error && 'code' in error ? error.code : undefined,
+    });
   } finally {
     client.release();
   }
@@ -78,8 +90,11 @@ async function confirm(index, nonce) {
 let cursor = 0;
 let scans = 0;
 let admitting = true;
+/** @type {number[]} */
 const admitLatencies = [];
+/** @type {number[]} */
 const rescanLatencies = [];
+/** @param {number} index @param {number[]} latencies */
 async function timed(index, latencies) {
   const start = performance.now();
   await confirm(index, `bench-${++scans}`);
@@ -118,7 +133,7 @@ for (const count of admitted) {
   if (count === 0) never += 1;
 }
 const confirms = admitLatencies.length + rescanLatencies.length;
-finish({
+const summary = {
   tickets: tickets.length,
   confirms,
   admitted: outcomes.admitted,
@@ -131,5 +146,6 @@ finish({
   latencyMs: summarize([...admitLatencies, ...rescanLatencies]),
   scannerLatencyMs: summarize(admitLatencies),
   rescannerLatencyMs: summarize(rescanLatencies),
-  violations,
-});
+  violations: violations.toJSON(),
+};
+finish(summary);

@@ -1,3 +1,4 @@
+// @ts-check
 // Load for the door-rush scenario: `scanners` connections admit every ticket of the file
 // once (each takes the next ticket), while `rescanners` connections re-scan tickets the
 // scanners have just sent, so both race on the same rows. Each scan is a
@@ -9,6 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Violations, finish, readArgs, summarize } from './load-kit.mjs';
 
+/**
+ * @typedef {{ url: string, accessToken: string, ticketsFile: string, performanceId: string, scanners?: number, rescanners?: number }} Args
+ * @typedef {typeof summary} Result
+ * @typedef {{ index: number }} Context the ticket a connection's current request scans
+ */
+
+/** @type {Args} */
 const {
   url,
   accessToken,
@@ -17,14 +25,21 @@ const {
   scanners = 50,
   rescanners = 10,
 } = readArgs();
+/** @type {string[]} */
 const tickets = JSON.parse(readFileSync(ticketsFile, 'utf8'));
 const path = '/api/staff/check-in/confirm';
 const admitted = new Uint16Array(tickets.length);
+/** @type {Record<string, number>} */
 const statuses = {};
 const violations = new Violations();
 let cursor = 0;
 let scans = 0;
 
+/**
+ * @param {import('autocannon').Request} request
+ * @param {Context} context
+ * @param {number} index the ticket to scan
+ */
 function scan(request, context, index) {
   context.index = index;
   scans += 1;
@@ -41,6 +56,7 @@ function scan(request, context, index) {
   return request;
 }
 
+/** @param {number} status @param {string} body @param {Context} context */
 function record(status, body, context) {
   statuses[status] = (statuses[status] ?? 0) + 1;
   let parsed;
@@ -60,21 +76,23 @@ function record(status, body, context) {
   }
 }
 
+/**
+ * A running autocannon instance, its result (`done`) and every response time in `latencies`.
+ * @param {Omit<import('autocannon').Options, 'url'>} options
+ * @param {number[]} latencies
+ */
 function cannon(options, latencies) {
-  let instance;
-  const done = new Promise((resolve, reject) => {
-    instance = autocannon(
-      { url, method: 'POST', timeout: 10, ...options },
-      (error, result) => (error ? reject(error) : resolve(result)),
-    );
-  });
+  // Without a callback, autocannon's instance is also the promise of its result.
+  const instance = autocannon({ url, method: 'POST', timeout: 10, ...options });
   instance.on('response', (_client, _status, _bytes, responseTime) =>
     latencies.push(responseTime),
   );
-  return { instance, done };
+  return { instance, done: Promise.resolve(instance) };
 }
 
+/** @type {number[]} */
 const admitLatencies = [];
+/** @type {number[]} */
 const rescanLatencies = [];
 const started = performance.now();
 const admit = cannon(
@@ -84,7 +102,7 @@ const admit = cannon(
     requests: [
       {
         path,
-        setupRequest: (request, context) =>
+        setupRequest: (request, /** @type {Context} */ context) =>
           scan(request, context, cursor++ % tickets.length),
         onResponse: record,
       },
@@ -101,7 +119,7 @@ const rescan = rescanners
         requests: [
           {
             path,
-            setupRequest: (request, context) =>
+            setupRequest: (request, /** @type {Context} */ context) =>
               scan(
                 request,
                 context,
@@ -131,7 +149,7 @@ for (const count of admitted) {
 }
 const confirms =
   admitResult.requests.total + (rescanResult?.requests.total ?? 0);
-finish({
+const summary = {
   tickets: tickets.length,
   confirms,
   admitted: admitted.reduce((sum, count) => sum + count, 0),
@@ -146,5 +164,6 @@ finish({
   latencyMs: summarize([...admitLatencies, ...rescanLatencies]),
   scannerLatencyMs: summarize(admitLatencies),
   rescannerLatencyMs: summarize(rescanLatencies),
-  violations,
-});
+  violations: violations.toJSON(),
+};
+finish(summary);

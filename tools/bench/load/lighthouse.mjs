@@ -1,3 +1,4 @@
+// @ts-check
 // Lighthouse (mobile preset, the default config) with Debian's Chromium, one fresh browser
 // per run. argv[2]: {pages: [{name, url}], chromePath, runs}
 // Prints {pages: [{name, url, performance, accessibility, metrics, scripts, opportunities}]},
@@ -5,6 +6,13 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
+/**
+ * @typedef {{ name: string, url: string }} Page
+ * @typedef {{ pages: Page[], chromePath: string, runs?: number }} Args
+ * @typedef {{ pages: typeof results }} Result
+ */
+
+/** @type {Args} */
 const { pages, chromePath, runs = 1 } = JSON.parse(process.argv[2]);
 const METRICS = [
   'first-contentful-paint',
@@ -15,7 +23,13 @@ const METRICS = [
   'interactive',
 ];
 
-async function audit(url) {
+/**
+ * A row of the network-requests audit's table (Lighthouse types table rows loosely).
+ * @typedef {{ url: string, resourceType?: string, transferSize?: number, networkRequestTime?: number, networkEndTime?: number, startTime?: number, endTime?: number }} NetworkRow
+ */
+
+/** One Lighthouse run on a fresh browser: the scores, or the error Lighthouse reports. */
+async function audit(/** @type {string} */ url) {
   const chrome = await chromeLauncher.launch({
     chromePath,
     chromeFlags: [
@@ -26,16 +40,22 @@ async function audit(url) {
     ],
   });
   try {
-    const { lhr } = await lighthouse(url, {
+    const result = await lighthouse(url, {
       port: chrome.port,
       output: 'json',
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility'],
     });
+    // Lighthouse answers nothing only in gather mode (-G), never asked for here.
+    if (!result) throw new Error(`lighthouse returned no result for ${url}`);
+    const { lhr } = result;
     if (lhr.runtimeError) {
       return { error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` };
     }
-    const requests = lhr.audits['network-requests']?.details?.items ?? [];
+    const details = lhr.audits['network-requests']?.details;
+    const requests = /** @type {NetworkRow[]} */ (
+      details && 'items' in details ? details.items : []
+    );
     return {
       performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
       accessibility: Math.round(
@@ -78,18 +98,23 @@ async function audit(url) {
         .map((a) => a.id),
     };
   } finally {
-    await chrome.kill();
+    chrome.kill(); // synchronous in chrome-launcher 1.x
   }
 }
 
+/** @typedef {Exclude<Awaited<ReturnType<typeof audit>>, { error: string }>} Scores a run that succeeded */
+
+/** @type {(Page & Scores & { runs: number[], errors: string[] })[]} each page's median run */
 const results = [];
 for (const page of pages) {
+  /** @type {Scores[]} */
   const attempts = [];
+  /** @type {string[]} */
   const errors = [];
   // A run Lighthouse itself reports as failed is retried (at most twice), never scored 0.
   for (let i = 0; i < runs + 2 && attempts.length < runs; i += 1) {
     const run = await audit(page.url);
-    if (run.error) errors.push(run.error);
+    if (run.error !== undefined) errors.push(run.error);
     else attempts.push(run);
   }
   if (attempts.length === 0) {

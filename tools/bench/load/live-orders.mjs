@@ -1,3 +1,4 @@
+// @ts-check
 // Load for the live-orders scenario. Opens `staffSockets` sockets on /staff (auth.token) and
 // `dinerSockets` on /diner (auth {tableCode, sessionCap}, sessions opened over HTTP), each
 // its own connection, spread over the API instances and over loopback source addresses (one
@@ -13,6 +14,23 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
 import { Violations, clock, finish, readArgs, summarize } from './load-kit.mjs';
 
+/**
+ * @typedef {object} Args
+ * @property {string[]} apiUrls
+ * @property {string} origin
+ * @property {string[]} staffTokens
+ * @property {{ code: string }[]} tables
+ * @property {string} menuItemId
+ * @property {number} [staffSockets]
+ * @property {number} [dinerSockets]
+ * @property {number} [ordersPerSec]
+ * @property {number} [durationSec]
+ * @property {number} [sourceAddresses]
+ * @property {number} [drainMs]
+ */
+/** @typedef {typeof summary} Result */
+
+/** @type {Args} */
 const {
   apiUrls,
   origin,
@@ -27,11 +45,19 @@ const {
   drainMs = 5000,
 } = readArgs();
 const violations = new Violations();
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const instance = (i) => apiUrls[i % apiUrls.length];
+const sleep = (/** @type {number} */ ms) =>
+  new Promise((resolve) => setTimeout(resolve, ms));
+const instance = (/** @type {number} */ i) => apiUrls[i % apiUrls.length];
 let devices = 0;
 const nextAddress = () => `127.0.1.${1 + (devices++ % sourceAddresses)}`;
 
+/**
+ * One JSON request with the allowed Origin and a fresh Idempotency-Key; the body parsed.
+ * @param {string} url
+ * @param {string} method
+ * @param {unknown} body sent as JSON unless undefined
+ * @param {Record<string, string>} [headers]
+ */
 async function call(url, method, body, headers = {}) {
   const response = await fetch(url, {
     method,
@@ -47,7 +73,13 @@ async function call(url, method, body, headers = {}) {
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
 
-/** Runs `work` over `items` with at most `limit` at a time. */
+/**
+ * Runs `work` over `items` with at most `limit` at a time.
+ * @template T
+ * @param {T[]} items
+ * @param {number} limit
+ * @param {(item: T, index: number) => Promise<unknown>} work
+ */
 async function pool(items, limit, work) {
   let next = 0;
   await Promise.all(
@@ -62,6 +94,7 @@ async function pool(items, limit, work) {
 
 // Diner sessions: `perTable` devices per table; the first one of each table places its orders.
 const perTable = Math.max(1, Math.floor(dinerSockets / tables.length));
+/** @type {{ table: number, i: number, cap?: string }[]} */
 const diners = Array.from({ length: tables.length * perTable }, (_, i) => ({
   table: i % tables.length,
   i,
@@ -80,12 +113,28 @@ await pool(diners, 8, async (diner) => {
 });
 
 // Sockets, each on its own connection; events are recorded with their arrival time.
+/**
+ * @typedef {{ kind: 'staff' } | { kind: 'diner', table: number }} Holder whose socket it is
+ * @typedef {Holder & { socket: import('socket.io-client').Socket, events: { event: string, id: string | undefined, at: number }[], connected: boolean }} SocketRecord
+ */
+/** @type {SocketRecord[]} */
 const sockets = [];
 let disconnects = 0;
 let stopping = false;
-function open(namespace, i, auth, kind, table) {
+/**
+ * @param {'staff' | 'diner'} namespace
+ * @param {number} i spreads the sockets over the instances
+ * @param {Record<string, unknown>} auth
+ * @param {Holder} holder
+ * @returns {Promise<SocketRecord>}
+ */
+function open(namespace, i, auth, holder) {
   return new Promise((resolve) => {
-    const socket = io(`${instance(i)}/${namespace}`, {
+    /**
+     * engine.io-client hands `localAddress` on to ws, though its types do not list it.
+     * @type {Partial<import('socket.io-client').ManagerOptions & import('socket.io-client').SocketOptions> & { localAddress: string }}
+     */
+    const options = {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
@@ -93,8 +142,10 @@ function open(namespace, i, auth, kind, table) {
       extraHeaders: { origin },
       localAddress: nextAddress(),
       timeout: 20_000,
-    });
-    const record = { kind, table, socket, events: [], connected: false };
+    };
+    const socket = io(`${instance(i)}/${namespace}`, options);
+    /** @type {SocketRecord} */
+    const record = { ...holder, socket, events: [], connected: false };
     socket.onAny((event, payload) =>
       record.events.push({ event, id: payload?.id, at: clock() }),
     );
@@ -120,15 +171,19 @@ await pool(
   Array.from({ length: staffSockets }, (_, i) => i),
   20,
   (i) =>
-    open('staff', i, { token: staffTokens[i % staffTokens.length] }, 'staff'),
+    open(
+      'staff',
+      i,
+      { token: staffTokens[i % staffTokens.length] },
+      { kind: 'staff' },
+    ),
 );
 await pool(diners, 20, (diner) =>
   open(
     'diner',
     diner.i,
     { tableCode: tables[diner.table].code, sessionCap: diner.cap },
-    'diner',
-    diner.table,
+    { kind: 'diner', table: diner.table },
   ),
 );
 const connectSeconds = (clock() - connectStarted) / 1000;
@@ -136,14 +191,22 @@ await sleep(500);
 
 // Orders: one chain per table (a table's cart is shared), started on a fixed schedule.
 const total = Math.round(ordersPerSec * durationSec);
-const placers = tables.map((_, t) => diners.find((d) => d.table === t));
+// Each table's first device places its orders (every table has one: perTable ≥ 1).
+const placerCaps = tables.map((_, t) => {
+  const cap = diners.find((d) => d.table === t)?.cap;
+  if (cap === undefined) throw new Error(`table ${t} has no diner session`);
+  return cap;
+});
 const chains = tables.map(() => Promise.resolve());
+/** @type {{ id: string, table: number, sentAt: number }[]} */
 const orders = [];
+/** @type {Record<string, number>} */
 const statuses = {};
+/** @type {number[]} */
 const httpLatencies = [];
 const LAG_RESOLUTION_MS = 10;
 const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
-const lagMs = (ns) =>
+const lagMs = (/** @type {number} */ ns) =>
   Math.max(0, Math.round(ns / 1e4 - LAG_RESOLUTION_MS * 100) / 100);
 lag.enable();
 const started = clock();
@@ -152,7 +215,7 @@ for (let i = 0; i < total; i += 1) {
   if (wait > 0) await sleep(wait);
   const t = i % tables.length;
   const url = `${instance(i)}/api/public/tables/${tables[t].code}`;
-  const headers = { 'x-session-cap': placers[t].cap };
+  const headers = { 'x-session-cap': placerCaps[t] };
   chains[t] = chains[t].then(async () => {
     const line = await call(
       `${url}/cart/items/${menuItemId}`,
@@ -180,7 +243,7 @@ lag.disable();
 // Drain: until every socket has what it should, or drainMs.
 const byTable = tables.map(() => 0);
 for (const order of orders) byTable[order.table] += 1;
-const expected = (record) =>
+const expected = (/** @type {SocketRecord} */ record) =>
   record.kind === 'staff' ? orders.length : byTable[record.table] * 3; // order.updated + 2 × cart.updated
 const drainUntil = clock() + drainMs;
 while (
@@ -194,7 +257,9 @@ stopping = true;
 for (const record of sockets) record.socket.disconnect();
 
 // Exactly once, right rooms only.
+/** @type {Map<string | undefined, (typeof orders)[number]>} */
 const sentAt = new Map(orders.map((o) => [o.id, o]));
+/** @type {number[]} */
 const latencies = [];
 const staff = {
   sockets: 0,
@@ -213,6 +278,7 @@ const diner = {
   cartMismatch: 0,
 };
 for (const record of sockets) {
+  /** @type {Set<string | undefined>} */
   const seen = new Set();
   const tally = record.kind === 'staff' ? staff : diner;
   tally.sockets += 1;
@@ -262,7 +328,7 @@ for (const record of sockets) {
 if (orders.length !== total)
   violations.add({ kind: 'orders', placed: orders.length, total });
 
-finish({
+const summary = {
   instances: apiUrls.length,
   connected: {
     staff: staff.sockets,
@@ -287,6 +353,7 @@ finish({
     p99: lagMs(lag.percentile(99)),
     max: lagMs(lag.max),
   },
-  violations,
-});
+  violations: violations.toJSON(),
+};
+finish(summary);
 process.exit(0);

@@ -1,20 +1,26 @@
+// @ts-check
 // Small helpers shared by the SCENARIOS load generators (public-menu, door-rush, live-orders).
 // Every load script runs as its own process: JSON arguments on argv[2], one JSON line on stdout.
 import { performance } from 'node:perf_hooks';
 
+/** The script's JSON arguments (argv[2]); each script declares their shape (its `Args`). */
 export function readArgs() {
   return JSON.parse(process.argv[2] ?? '{}');
 }
 
 /** Prints the result as the process's only stdout line; diagnostics go to stderr. */
-export function finish(result) {
+export function finish(/** @type {unknown} */ result) {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 /** Milliseconds on a clock every process of this machine shares (sub-millisecond resolution). */
 export const clock = () => performance.timeOrigin + performance.now();
 
-/** Nearest-rank percentile of ascending values (ms); 0 for none. */
+/**
+ * Nearest-rank percentile of ascending values (ms); 0 for none.
+ * @param {ArrayLike<number>} sorted
+ * @param {number} p
+ */
 export function percentileOf(sorted, p) {
   if (sorted.length === 0) return 0;
   const rank = Math.min(
@@ -24,10 +30,10 @@ export function percentileOf(sorted, p) {
   return sorted[rank];
 }
 
-const round = (value) => Math.round(value * 100) / 100;
+const round = (/** @type {number} */ value) => Math.round(value * 100) / 100;
 
 /** count, mean, p50/p95/p99 and max of a list of latencies in ms. */
-export function summarize(values) {
+export function summarize(/** @type {number[]} */ values) {
   const sorted = Float64Array.from(values).sort();
   const total = sorted.reduce((sum, value) => sum + value, 0);
   return {
@@ -40,7 +46,12 @@ export function summarize(values) {
   };
 }
 
-/** A response header regardless of its case (autocannon hands raw names). */
+/**
+ * A response header regardless of its case (autocannon hands raw names).
+ * @param {Record<string, string | string[]> | undefined} headers
+ * @param {string} name
+ * @returns {string | undefined}
+ */
 export function headerOf(headers, name) {
   const wanted = name.toLowerCase();
   for (const [key, value] of Object.entries(headers ?? {})) {
@@ -53,8 +64,9 @@ export function headerOf(headers, name) {
 /** Keeps the first few violations verbatim (statuses and codes only, never tokens). */
 export class Violations {
   count = 0;
+  /** @type {object[]} */
   samples = [];
-  add(sample) {
+  add(/** @type {object} */ sample) {
     this.count += 1;
     if (this.samples.length < 5) this.samples.push(sample);
   }

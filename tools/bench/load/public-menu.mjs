@@ -1,3 +1,4 @@
+// @ts-check
 // Load for the public-menu scenario: `connections` keep-alive connections for `durationSec`,
 // each alternating a plain GET and a GET with If-None-Match (the current ETag), so exactly
 // half of the requests are conditional. Every response is checked: plain → 200 with the
@@ -12,6 +13,12 @@ import {
   summarize,
 } from './load-kit.mjs';
 
+/**
+ * @typedef {{ url: string, path?: string, connections?: number, durationSec?: number, warmupSec?: number, etag?: string | null }} Args
+ * @typedef {typeof summary} Result
+ */
+
+/** @type {Args} */
 const {
   url,
   path = '/api/public/venues/demo/menu',
@@ -33,6 +40,7 @@ if (expectedEtag && etag !== expectedEtag) {
 }
 
 const counts = { ok200: 0, ok304: 0 };
+/** @type {import('autocannon').RequestTemplate} */
 const plain = {
   method: 'GET',
   path,
@@ -52,10 +60,12 @@ const plain = {
     }
   },
 };
+/** @type {import('autocannon').RequestTemplate} */
 const conditional = {
   method: 'GET',
   path,
-  headers: { 'if-none-match': etag },
+  // etag is null only when the first fetch already failed (a violation).
+  headers: { 'if-none-match': String(etag) },
   onResponse(status, body, _context, headers) {
     if (status === 304 && headerOf(headers, 'etag') === etag && body === '') {
       counts.ok304 += 1;
@@ -69,6 +79,12 @@ const conditional = {
   },
 };
 
+/**
+ * One autocannon run over both requests; records each response time into `latencies` if given.
+ * @param {number} duration seconds
+ * @param {number[]} [latencies]
+ * @returns {Promise<import('autocannon').Result>}
+ */
 function cannon(duration, latencies) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -94,6 +110,7 @@ if (warmupSec > 0) {
   await cannon(warmupSec);
 }
 const measured = { ...counts };
+/** @type {number[]} */
 const latencies = [];
 const result = await cannon(durationSec, latencies);
 const requests = result.requests.total;
@@ -103,7 +120,7 @@ if (last.headers.get('etag') !== etag) {
   violations.add({ kind: 'etag-changed-after-run' });
 }
 
-finish({
+const summary = {
   requests,
   requestsPerSec: Math.round(requests / result.duration),
   durationSec: result.duration,
@@ -120,5 +137,6 @@ finish({
   timeouts: result.timeouts,
   bytes: document.length,
   etag,
-  violations,
-});
+  violations: violations.toJSON(),
+};
+finish(summary);

@@ -1,10 +1,11 @@
+// @ts-check
 // Booking rush: one performance, every seat wanted at once. Correct means exactly `seats`
 // confirmed, the rest 409 SOLD_OUT, nothing oversold, no 5xx. The baseline does the same
 // lock + recompute + update with `pg` directly on a second performance of the same size.
 import { load, percentile, ratio } from '../harness.mjs';
 import { apiRush, confirmedCounts, seedRush } from '../lib/booking.mjs';
 
-export default {
+export default /** @satisfies {import('../lib/types.mjs').Scenario} */ ({
   name: 'booking-rush',
   title: 'Booking rush: concurrent 1-seat confirmations of one performance',
   target:
@@ -123,4 +124,4 @@ export default {
       pass: warm.correct && rush.correct && baselineCorrect,
     };
   },
-};
+});

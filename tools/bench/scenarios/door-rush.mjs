@@ -1,3 +1,4 @@
+// @ts-check
 // Door rush: 50 scanners admit 5,000 distinct tickets through POST /api/staff/check-in/confirm
 // while 10 more re-scan the tickets just sent. Exactly-once is checked per ticket (from the
 // answers) and in the database (checked-in rows and audit events). Baseline in the same
@@ -13,13 +14,17 @@ import {
   seedDoorTickets,
 } from '../lib/venue.mjs';
 
+/**
+ * @param {import('../load/door-rush.mjs').Result | import('../load/door-rush-pg.mjs').Result} r
+ * @param {number} tickets
+ */
 const exactlyOnce = (r, tickets) =>
   r.admitted === tickets &&
   r.admittedTwice === 0 &&
   r.neverAdmitted === 0 &&
   r.violations.count === 0;
 
-export default {
+export default /** @satisfies {import('../lib/types.mjs').Scenario} */ ({
   name: 'door-rush',
   title:
     'Door rush: 50 scanners over 5,000 tickets, 10 re-scanning the same tickets',
@@ -152,4 +157,4 @@ export default {
       pass: apiCorrect && baseCorrect,
     };
   },
-};
+});

@@ -1,3 +1,4 @@
+// @ts-check
 // Live orders: 2 API instances sharing rooms through the Redis adapter, 200 staff sockets and
 // 200 diner sockets (50 tables × 4 devices), 20 orders/s for 30 s placed over HTTP alternating
 // instances. Every event must reach every staff socket of the tenant exactly once and each
@@ -5,14 +6,16 @@
 import { load, ratio, staffToken } from '../harness.mjs';
 import { loadavg, seedStaff } from '../lib/venue.mjs';
 
-const exact = (r) =>
+/** @typedef {import('../load/live-orders.mjs').Result} LiveOrders */
+
+const exact = (/** @type {LiveOrders} */ r) =>
   r.violations.count === 0 &&
   r.disconnects === 0 &&
   r.connected.staff + r.connected.diner === r.connected.wanted &&
   r.orders.placed === r.orders.wanted &&
   r.staffEvents.received === r.staffEvents.expected;
 
-export default {
+export default /** @satisfies {import('../lib/types.mjs').Scenario} */ ({
   name: 'live-orders',
   title:
     'Live orders: 2 instances, 200 staff + 200 diner sockets, 20 orders/s for 30 s',
@@ -39,6 +42,7 @@ export default {
         };
     const [apiUrl] = ctx.apiUrls;
     const owner = await staffToken(apiUrl);
+    /** @type {{ code: string }[]} */
     const tables = [];
     for (let i = 0; i < size.tableCount; i += 1) {
       const res = await fetch(`${apiUrl}/api/staff/tables`, {
@@ -52,14 +56,16 @@ export default {
       });
       if (res.status !== 201)
         throw new Error(`create table: ${res.status} ${await res.text()}`);
-      tables.push({ code: (await res.json()).code });
+      const table = /** @type {{ code: string }} */ (await res.json());
+      tables.push({ code: table.code });
     }
-    const menu = await (
-      await fetch(`${apiUrl}/api/public/venues/demo/menu`)
-    ).json();
+    const menu = /** @type {{ categories: { items: { id: string }[] }[] }} */ (
+      await (await fetch(`${apiUrl}/api/public/venues/demo/menu`)).json()
+    );
     const menuItemId = menu.categories[0].items[0].id;
     // Several kitchen logins: a staff user may hold only a few sockets per instance.
     const emails = await seedStaff(ctx, size.staffUsers, 'kitchen');
+    /** @type {string[]} */
     const staffTokens = [];
     for (const email of emails)
       staffTokens.push(await staffToken(apiUrl, email));
@@ -84,7 +90,7 @@ export default {
     const two = await load('live-orders', { ...args, apiUrls: ctx.apiUrls });
     const one = await load('live-orders', { ...args, apiUrls: [apiUrl] });
     const p95 = two.orderToStaffEventMs.p95;
-    const delivered = (r) =>
+    const delivered = (/** @type {LiveOrders} */ r) =>
       `${r.staffEvents.received} / ${r.staffEvents.expected}`;
     return {
       rows: [
@@ -170,4 +176,4 @@ export default {
       pass: exact(warm) && exact(two) && exact(one),
     };
   },
-};
+});

@@ -1,9 +1,11 @@
+// @ts-check
 // Memory: API RSS when idle, then its peak under the public menu load.
 import { load, rssMiB } from '../harness.mjs';
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (/** @type {number} */ ms) =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
-export default {
+export default /** @satisfies {import('../lib/types.mjs').Scenario} */ ({
   name: 'memory',
   title: 'API resident memory, idle and under the public menu load',
   target: 'RSS idle < 200 MiB, under load < 400 MiB',
@@ -11,6 +13,7 @@ export default {
   async run(ctx, { smoke }) {
     const [apiUrl] = ctx.apiUrls;
     const [pid] = ctx.apiPids;
+    if (pid === undefined) throw new Error('the API process has no pid');
     await sleep(smoke ? 500 : 5000); // let boot-time garbage settle
     const idle = rssMiB(pid);
     let peak = idle;
@@ -67,4 +70,4 @@ export default {
       pass: correct,
     };
   },
-};
+});

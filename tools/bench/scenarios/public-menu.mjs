@@ -1,3 +1,4 @@
+// @ts-check
 // Public menu: 100 keep-alive connections for 15 s against GET /api/public/venues/demo/menu
 // (60 available items), every second request with If-None-Match. Baseline in the same run:
 // a bare node:http server answering with the same precomputed bytes and the same ETag logic.
@@ -11,14 +12,14 @@ const PATH = '/api/public/venues/demo/menu';
 const ITEMS = 60;
 
 /** Every answer right and the measured requests all accounted for as 200 or 304. */
-const correct = (r) =>
+const correct = (/** @type {import('../load/public-menu.mjs').Result} */ r) =>
   r.violations.count === 0 &&
   r.errors === 0 &&
   r.timeouts === 0 &&
   r.ok200 + r.ok304 === r.requests &&
   r.requests > 0;
 
-export default {
+export default /** @satisfies {import('../lib/types.mjs').Scenario} */ ({
   name: 'public-menu',
   title: 'Public menu: 100 connections, half with If-None-Match',
   target:
@@ -30,10 +31,11 @@ export default {
     const first = await fetch(`${apiUrl}${PATH}`);
     const document = await first.text();
     const etag = first.headers.get('etag');
-    const served = JSON.parse(document).categories.reduce(
-      (sum, c) => sum + c.items.length,
-      0,
-    );
+    // The baseline serves the same bytes under this ETag: without one it could not start.
+    if (!etag) throw new Error(`GET ${PATH}: ${first.status} without an ETag`);
+    /** @type {{ categories: { items: unknown[] }[] }} */
+    const menu = JSON.parse(document);
+    const served = menu.categories.reduce((sum, c) => sum + c.items.length, 0);
 
     const documentFile = join(tmpdir(), `foyer-bench-menu-${process.pid}.json`);
     writeFileSync(documentFile, document);
@@ -123,4 +125,4 @@ export default {
       pass,
     };
   },
-};
+});

@@ -1,3 +1,4 @@
+// @ts-check
 // Public site: what a visitor downloads and how fast the booking pages load.
 // 1. Bundle: the JS graph of the production build, from index.html's module scripts through
 //    static imports (initial), plus the public booking pages' lazy chunks; gzip sizes;
@@ -34,23 +35,30 @@ const STAFF_LIBS = [
 ];
 const BUDGET_KIB = 150;
 
-const read = (file) => readFileSync(join(DIST, file), 'utf8');
-const staticImports = (code) =>
+const read = (/** @type {string} */ file) =>
+  readFileSync(join(DIST, file), 'utf8');
+const staticImports = (/** @type {string} */ code) =>
   [
     ...code.matchAll(
       /\bimport\s*(?:[\w$*{},\s]+from\s*)?["']\.\/([^"']+\.js)["']/g,
     ),
   ].map((m) => m[1]);
-const dynamicImports = (code) =>
+const dynamicImports = (/** @type {string} */ code) =>
   [...code.matchAll(/\bimport\(\s*["']\.\/([^"']+\.js)["']\s*\)/g)].map(
     (m) => m[1],
   );
 
+/**
+ * Every file reachable from `starts` by `follow` (the files a file's code names).
+ * @param {string[]} starts
+ * @param {(code: string) => string[]} follow
+ * @returns {Set<string>}
+ */
 function closure(starts, follow) {
+  /** @type {Set<string>} */
   const seen = new Set();
   const queue = [...starts];
-  while (queue.length > 0) {
-    const file = queue.pop();
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
     if (seen.has(file)) continue;
     seen.add(file);
     queue.push(...follow(read(file)));
@@ -58,9 +66,11 @@ function closure(starts, follow) {
   return seen;
 }
 
-function sourceSelectors(dir) {
+/** Component selectors declared in the .ts sources under `dir` (specs left out). */
+function sourceSelectors(/** @type {string} */ dir) {
+  /** @type {string[]} */
   const selectors = [];
-  const walk = (path) => {
+  const walk = (/** @type {string} */ path) => {
     for (const entry of readdirSync(path, { withFileTypes: true })) {
       const full = join(path, entry.name);
       if (entry.isDirectory()) walk(full);
@@ -90,6 +100,7 @@ export function analyseBundle() {
     ),
   ];
   const initial = closure(entries, staticImports);
+  /** @type {Set<string>} */
   const routeChunks = new Set();
   for (const file of initial) {
     for (const m of read(file).matchAll(
@@ -104,14 +115,14 @@ export function analyseBundle() {
     ...dynamicImports(code),
   ]);
   const bundle = new Set([...initial, ...pages]);
-  const gz = (files) =>
+  const gz = (/** @type {Iterable<string>} */ files) =>
     [...files].reduce(
       (sum, file) =>
         sum + gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length,
       0,
     ) / 1024;
   const selectors = STAFF_LIBS.flatMap(sourceSelectors);
-  const marker = (selector) => `"${selector}"`;
+  const marker = (/** @type {string} */ selector) => `"${selector}"`;
   const staffInBundle = selectors.filter((selector) =>
     [...bundle].some((file) => read(file).includes(marker(selector))),
   );
@@ -132,7 +143,12 @@ export function analyseBundle() {
   };
 }
 
-/** A confirmed reservation with a check-in token (for /ticket#t=…), stored as the API stores it. */
+/**
+ * A confirmed reservation with a check-in token (for /ticket#t=…), stored as the API stores it.
+ * @param {import('../lib/types.mjs').Stack} ctx
+ * @param {string} performanceId
+ * @returns {Promise<string>} the raw token
+ */
 async function seedTicket(ctx, performanceId) {
   const client = new pg.Client({ connectionString: ctx.ownerUrl });
   await client.connect();
@@ -163,7 +179,7 @@ async function seedTicket(ctx, performanceId) {
   }
 }
 
-export default {
+export default /** @satisfies {import('../lib/types.mjs').Scenario} */ ({
   name: 'public-site',
   title: 'Public booking site: bundle budget and Lighthouse (mobile)',
   target: `initial JS of the public booking routes ≤ ${BUDGET_KIB} KiB gzip, no staff code; Lighthouse performance ≥ 95 and accessibility ≥ 95 on venue, booking, ticket`,
@@ -174,6 +190,7 @@ export default {
       bundle.staffInBundle.length === 0 &&
       bundle.staffSelectorsFoundInBuild > 0 &&
       bundle.routeChunks.length > 0;
+    /** @type {import('../lib/types.mjs').Row[]} */
     const rows = [
       { metric: 'initial JS (gzip)', value: bundle.initialKiB, unit: 'KiB' },
       {
@@ -191,12 +208,17 @@ export default {
         pass: bundle.staffInBundle.length === 0,
       },
     ];
+    /** @type {{ bundle: typeof bundle, lighthouse?: import('../load/lighthouse.mjs').Result['pages'] }} */
     const summary = { bundle };
     if (!smoke) {
       const res = await fetch(
         `${ctx.apiUrls[0]}/api/public/venues/demo/performances`,
       );
-      const performances = await res.json();
+      /** @typedef {{ id: string, bookingStatus: string }} Performance */
+      const performances =
+        /** @type {Performance[] | { items?: Performance[] }} */ (
+          await res.json()
+        );
       const list = Array.isArray(performances)
         ? performances
         : (performances.items ?? []);
@@ -237,4 +259,4 @@ export default {
     }
     return { rows, summary, pass: bundleOk };
   },
-};
+});

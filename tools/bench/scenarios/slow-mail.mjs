@@ -1,3 +1,4 @@
+// @ts-check
 // Booking under slow mail: the ticket email leaves through the outbox and the worker, so a
 // mail server that takes 2 s per message must not slow the confirmations down. The same
 // stack runs a rush with a fast mail server, then one with every message delayed by 2 s;
@@ -8,7 +9,7 @@ import { apiRush, confirmedEmails } from '../lib/booking.mjs';
 const DELAY_MS = 2000;
 const MAIL_CONCURRENCY = 4; // MailProcessor's BullMQ concurrency
 
-export default {
+export default /** @satisfies {import('../lib/types.mjs').Scenario} */ ({
   name: 'slow-mail',
   title: 'Booking rush while the SMTP server takes 2 s per message',
   target:
@@ -123,4 +124,4 @@ export default {
       pass: correct,
     };
   },
-};
+});
