@@ -1,5 +1,13 @@
 import nx from '@nx/eslint-plugin';
 
+/** A promise is awaited, returned or handled with a reason; an async function is never
+ * where a void callback is expected; `await` only meets a thenable. */
+export const promiseRules = {
+  '@typescript-eslint/no-floating-promises': 'error',
+  '@typescript-eslint/no-misused-promises': 'error',
+  '@typescript-eslint/await-thenable': 'error',
+};
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -100,9 +108,7 @@ export default [
     },
   },
   {
-    // Type-aware rules: a promise is awaited, returned or handled with a reason; an async
-    // function is never where a void callback is expected; `await` only meets a thenable;
-    // a switch over a union names every member.
+    // Type-aware rules: the promise rules, and a switch over a union names every member.
     files: ['**/*.ts', '**/*.tsx', '**/*.cts', '**/*.mts'],
     languageOptions: {
       parserOptions: {
@@ -111,9 +117,7 @@ export default [
       },
     },
     rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/await-thenable': 'error',
+      ...promiseRules,
       // Dropping fields with a rest sibling is how a view omits them.
       '@typescript-eslint/no-unused-vars': [
         'warn',

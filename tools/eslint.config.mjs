@@ -1,5 +1,5 @@
 // @ts-check
-import baseConfig from '../eslint.config.mjs';
+import baseConfig, { promiseRules } from '../eslint.config.mjs';
 
 export default [
   ...baseConfig,
@@ -13,10 +13,6 @@ export default [
         tsconfigRootDir: import.meta.dirname,
       },
     },
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': 'error',
-      '@typescript-eslint/await-thenable': 'error',
-    },
+    rules: promiseRules,
   },
 ];

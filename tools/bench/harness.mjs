@@ -10,13 +10,14 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  buildApps,
   capture,
   freePort,
   freshSecrets,
   root,
-  run,
   say,
   start,
+  stopChild,
   waitFor,
 } from '../scripts/lib.mjs';
 
@@ -62,23 +63,7 @@ export function ensureBuilt() {
   )
     return;
   say('› production builds of api, worker and web');
-  run(
-    'npx',
-    [
-      'nx',
-      'run-many',
-      '-t',
-      'build',
-      '-p',
-      'api',
-      'worker',
-      'web',
-      '--outputStyle=static',
-    ],
-    {
-      env: { NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' },
-    },
-  );
+  buildApps();
   built = true;
 }
 
@@ -166,21 +151,6 @@ async function startSmtpSink(/** @type {number} */ delayMs) {
         new Promise((resolve) => server.close(resolve))
       ),
   };
-}
-
-/** @param {import('../scripts/lib.mjs').Child} child @returns {Promise<void>} */
-function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null)
-    return Promise.resolve();
-  return new Promise((resolve) => {
-    child.stopping = true;
-    const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 async function dropRedisKeys(/** @type {string} */ prefix) {

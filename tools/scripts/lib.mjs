@@ -127,23 +127,47 @@ export function start(name, command, args, env = {}, { quiet = false } = {}) {
   return child;
 }
 
-/** Stops every child start() started: SIGTERM, then SIGKILL after 8 s. */
+/**
+ * Ends one child: SIGTERM, then SIGKILL after 8 s; resolves once it has exited.
+ * @param {Child} child
+ * @returns {Promise<void>}
+ */
+export function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    child.stopping = true;
+    const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** Stops every child start() started. */
 export async function stopAll() {
-  await Promise.all(
-    [...children].map(
-      (child) =>
-        /** @type {Promise<void>} */ (
-          new Promise((resolve) => {
-            child.stopping = true;
-            const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
-            child.once('exit', () => {
-              clearTimeout(timer);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          })
-        ),
-    ),
+  await Promise.all([...children].map(stopChild));
+}
+
+/** The production builds of API, worker and web, through Nx (cached when unchanged). */
+export function buildApps() {
+  run(
+    'npx',
+    [
+      'nx',
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'api',
+      'worker',
+      'web',
+      '--outputStyle=static',
+    ],
+    { env: { NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' } },
   );
 }
 

@@ -6,6 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  buildApps,
   checkServices,
   ensureInstalled,
   freshSecrets,
@@ -77,17 +78,7 @@ async function main() {
   cli('demo:seed');
 
   say('› building api, worker and web (production builds)');
-  run('npx', [
-    'nx',
-    'run-many',
-    '-t',
-    'build',
-    '-p',
-    'api',
-    'worker',
-    'web',
-    '--outputStyle=static',
-  ]);
+  buildApps();
 
   onExit(stopAll);
   const mail = start('mail', join(root, 'node_modules/.bin/maildev'), [

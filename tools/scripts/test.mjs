@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
+  buildApps,
   checkServices,
   ensureInstalled,
   freePort,
@@ -174,17 +175,7 @@ async function main() {
   ensureChromium();
   if (e2eOnly) {
     say('› production builds of api, worker and web');
-    run('npx', [
-      'nx',
-      'run-many',
-      '-t',
-      'build',
-      '-p',
-      'api',
-      'worker',
-      'web',
-      '--outputStyle=static',
-    ]);
+    buildApps();
   } else {
     say(
       '› lint (eslint and prettier), type checks, unit and integration tests, production builds (nx run-many)',
