@@ -415,6 +415,42 @@ describe('check-in at the door (real PostgreSQL)', () => {
       .expect(200);
   });
 
+  it('says CANCELLED for a ticket staff cancelled (the cancel revokes its tokens), not TOKEN_INVALID', async () => {
+    const perf = await performance();
+    const t = await ticket(perf);
+    const resent = await ticket(perf);
+    // What the staff cancel does: status, then every token of the booking revoked. The
+    // second booking had its ticket resent first, so its old QR was revoked while confirmed.
+    await app.get(TenantContext).run(tenants['alpha'], async (m) => {
+      await app.get(ReservationTokens).revoke(resent.id, ['checkin']);
+      await m.query(
+        `UPDATE reservation SET status = 'cancelled', cancelled_at = now() WHERE id = ANY($1)`,
+        [[t.id, resent.id]],
+      );
+      for (const id of [t.id, resent.id]) {
+        await app
+          .get(ReservationTokens)
+          .revoke(id, ['confirm', 'checkin', 'cancel']);
+      }
+    });
+    const host = as('host@alpha');
+    for (const token of [t.checkin, resent.checkin]) {
+      const preview = await host
+        .post('/api/staff/check-in/preview', { token, performanceId: perf })
+        .expect(200);
+      expect(preview.body.state).toBe('CANCELLED');
+      const refused = await host
+        .post('/api/staff/check-in/confirm', { token, performanceId: perf })
+        .expect(409);
+      expect(refused.body.code).toBe('CANCELLED');
+    }
+    // The other purposes stay dead.
+    const other = await host
+      .post('/api/staff/check-in/preview', { token: t.cancel })
+      .expect(200);
+    expect(other.body).toEqual({ state: 'TOKEN_INVALID' });
+  });
+
   it('needs checkin:scan, and reservations:manage as well to undo', async () => {
     const perf = await performance();
     const t = await ticket(perf);

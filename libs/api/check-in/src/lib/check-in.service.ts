@@ -308,7 +308,11 @@ export class CheckInService {
       });
   }
 
-  /** A live check-in token of this tenant, or null. The raw token goes nowhere but the hash. */
+  /**
+   * A live check-in token of this tenant, or null. A cancelled booking's token counts even
+   * when the cancel revoked it (staff cancel does), so the door says CANCELLED rather than
+   * TOKEN_INVALID, which reads as a forgery. The raw token goes nowhere but the hash.
+   */
   private async ticket(token: string): Promise<Ticket | null> {
     const [row] = (await this.context.manager.query(
       `SELECT r.id, r.reference, r.status, r.party_size, r.performance_id, r.checked_in_at, r.check_in_nonce,
@@ -317,7 +321,8 @@ export class CheckInService {
          JOIN reservation r ON r.id = t.reservation_id AND r.tenant_id = t.tenant_id
          JOIN performance p ON p.id = r.performance_id
         WHERE t.token_hash = $1 AND t.purpose = 'checkin' AND t.tenant_id = $2
-          AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
+          AND (t.revoked_at IS NULL OR r.status = 'cancelled')
+          AND (t.expires_at IS NULL OR t.expires_at > now())`,
       [this.tokens.hash('checkin', token), this.context.tenantId],
     )) as Ticket[];
     return row ?? null;
