@@ -28,11 +28,17 @@ export const REDACTED_PATHS = [
   // Database errors carry the statement's parameters, which may hold personal data.
   'err.parameters',
   'err.driverError.parameters',
+  // A constraint violation's detail quotes the offending values (`Key (email)=(…)`).
+  'err.detail',
+  'err.driverError.detail',
 ];
 
-/** Query strings may carry signatures (media URLs): log the path only. */
-function pathOnly(url: string | undefined): string {
-  return (url ?? '').split('?')[0];
+/** A table's code is the key to its menu, cart and orders: never written to a log. */
+const TABLE_CODE = /^(\/api\/public\/tables\/)[^/]+/i;
+
+/** Query strings may carry signatures (media URLs): log the path only, table codes masked. */
+export function loggablePath(url: string | undefined): string {
+  return (url ?? '').split('?')[0].replace(TABLE_CODE, '$1:code');
 }
 
 /**
@@ -57,7 +63,7 @@ type LoggedRequest = IncomingMessage & { originalUrl?: string };
 
 /** `GET /api/x 200`: how a request's line starts, in both formats. */
 function requestLine(req: LoggedRequest, res: ServerResponse): string {
-  return `${req.method ?? '?'} ${pathOnly(req.originalUrl ?? req.url)} ${res.statusCode}`;
+  return `${req.method ?? '?'} ${loggablePath(req.originalUrl ?? req.url)} ${res.statusCode}`;
 }
 
 /** pino-http options: request ids, redaction, no bodies, no query strings. */
@@ -75,7 +81,7 @@ export function httpLoggerOptions(
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     autoLogging: {
       ignore: (req: IncomingMessage) =>
-        pathOnly(req.url).startsWith('/health/'),
+        loggablePath(req.url).startsWith('/health/'),
     },
     quietReqLogger: true,
     serializers: {
@@ -87,7 +93,7 @@ export function httpLoggerOptions(
       }) => ({
         id: req.id,
         method: req.method,
-        url: pathOnly(req.url),
+        url: loggablePath(req.url),
         userAgent: req.headers['user-agent'],
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

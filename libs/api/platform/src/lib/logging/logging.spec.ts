@@ -83,7 +83,11 @@ describe('request logging', () => {
     const error = Object.assign(new Error('duplicate key'), {
       query: 'INSERT INTO reservation (email) VALUES ($1)',
       parameters: ['visitor@example.test'],
-      driverError: { parameters: ['visitor@example.test'] },
+      detail: 'Key (email)=(visitor@example.test) already exists.',
+      driverError: {
+        parameters: ['visitor@example.test'],
+        detail: 'Key (email)=(visitor@example.test) already exists.',
+      },
     });
     logger.error({ err: error }, 'failed');
     expect(lines.join('\n')).not.toContain('visitor@example.test');
@@ -101,6 +105,27 @@ describe('log lines', () => {
     await request(app).get('/api/public/venues/demo?sig=x').expect(404);
     expect(JSON.parse(lines[0]).msg).toMatch(
       /^GET \/api\/public\/venues\/demo 404 \d+ms$/,
+    );
+  });
+
+  it('never carry a table code, whatever the path spells', async () => {
+    const { lines, stream } = capture();
+    const app = express();
+    app.use(pinoHttp(httpLoggerOptions({ LOG_LEVEL: 'info' }), stream));
+    app.use((_req, res) => {
+      res.status(204).end();
+    });
+    for (const path of [
+      '/api/public/tables/SECRET-table-code/cart',
+      '/API/Public/Tables/SECRET-table-code',
+      '/api/public/tables/SECRET-table-code/orders?x=1',
+    ]) {
+      await request(app).get(path).expect(204);
+    }
+    expect(lines).toHaveLength(3);
+    expect(lines.join('\n')).not.toContain('SECRET-table-code');
+    expect(JSON.parse(lines[0]).msg).toMatch(
+      /^GET \/api\/public\/tables\/:code\/cart 204 \d+ms$/,
     );
   });
 
