@@ -3,6 +3,8 @@ export * from './lib/password-policy';
 export * from './lib/auth.guard';
 export * from './lib/principal';
 export * from './lib/password-hasher';
+export * from './lib/password-attempt';
+export * from './lib/lockout';
 export * from './lib/sessions';
 export * from './lib/tokens';
 export { cookieNames } from './lib/cookies';

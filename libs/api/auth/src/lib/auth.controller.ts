@@ -8,7 +8,13 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ErrorCode, Permission, Role } from '@foyer/contracts';
 import {
   APP_CONFIG,
@@ -88,6 +94,18 @@ export class AuthController {
   @Public()
   @CheckOrigin()
   @RateLimit('login')
+  @ApiOkResponse({
+    description:
+      'The session and cookies, or with `X-Auth-Mode: bearer` a token pair',
+  })
+  @ApiUnauthorizedResponse({
+    description:
+      '`INVALID_CREDENTIALS`: wrong email or password (the same for unknown emails)',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      '`ACCOUNT_LOCKED` (five wrong passwords for the account within 15 min, at login or password change; `Retry-After`) or `RATE_LIMITED`',
+  })
   async login(
     @Body() body: LoginDto,
     @Req() req: Request,
@@ -263,6 +281,17 @@ export class AuthController {
 
   @Post('password')
   @HttpCode(200)
+  // A password check: the login bucket per IP, besides the account lockout.
+  @RateLimit('login')
+  @ApiOkResponse({ description: "As login, in the caller's mode" })
+  @ApiBadRequestResponse({
+    description:
+      '`VALIDATION_FAILED`: the current password is not correct (counts towards the lockout) or the new one is too weak',
+  })
+  @ApiTooManyRequestsResponse({
+    description:
+      '`ACCOUNT_LOCKED` (five wrong passwords for the account within 15 min, at login or here; `Retry-After`) or `RATE_LIMITED` (login bucket)',
+  })
   async changePassword(
     @Body() body: ChangePasswordDto,
     @Req() req: Request,
@@ -274,6 +303,7 @@ export class AuthController {
       body.currentPassword,
       body.newPassword,
       requestIdOf(req),
+      req,
     );
     const { membership, memberships } = await this.currentMembership(
       principal.sub,

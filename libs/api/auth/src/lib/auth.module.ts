@@ -5,6 +5,7 @@ import { AccessTokenStrategy } from './access-token.strategy';
 import { AuthController } from './auth.controller';
 import { AuthenticationGuard, CsrfGuard } from './auth.guard';
 import { CsrfTokens } from './csrf';
+import { Lockout } from './lockout';
 import { LoginService } from './login.service';
 import { PasswordHasher } from './password-hasher';
 import { Sessions } from './sessions';
@@ -22,6 +23,7 @@ import { AuthTokens } from './tokens';
     Sessions,
     StaffAccounts,
     PasswordsService,
+    Lockout,
     LoginService,
     CsrfTokens,
     AuthenticationGuard,
@@ -32,6 +34,7 @@ import { AuthTokens } from './tokens';
     PasswordHasher,
     Sessions,
     StaffAccounts,
+    Lockout,
     LoginService,
     AuthenticationGuard,
     CsrfGuard,

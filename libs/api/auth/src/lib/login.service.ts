@@ -1,19 +1,14 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ErrorCode, Role } from '@foyer/contracts';
 import {
   DomainError,
-  REDIS,
   SecurityEvents,
   TenantContext,
 } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
-import Redis from 'ioredis';
-import { createHash } from 'node:crypto';
+import { Lockout } from './lockout';
 import { PasswordHasher } from './password-hasher';
 import { IssuedTokens, Sessions } from './sessions';
-
-export const LOCKOUT_FAILURES = 5;
-export const LOCKOUT_WINDOW_SECONDS = 15 * 60;
 
 export interface Membership {
   tenantId: string;
@@ -38,8 +33,10 @@ const invalidCredentials = () =>
 
 /**
  * Password login. Unknown emails cost the same argon2 work and get the same answer as
- * wrong passwords. Failures are counted per account in Redis (shared by every API
- * instance); the fifth within 15 minutes locks the account for 15 minutes.
+ * wrong passwords. Each attempt first reserves a guess in the account's lockout (Redis,
+ * shared by every API instance): the fifth failure within 15 minutes locks the account
+ * for 15 minutes, and no more than five guesses are ever evaluated in that time, however
+ * many arrive at once.
  */
 @Injectable()
 export class LoginService {
@@ -49,7 +46,7 @@ export class LoginService {
     private readonly sessions: Sessions,
     private readonly audit: AuditLog,
     private readonly security: SecurityEvents,
-    @Inject(REDIS) private readonly redis: Redis,
+    private readonly lockout: Lockout,
   ) {}
 
   async login(
@@ -58,66 +55,61 @@ export class LoginService {
     requestId: string,
   ): Promise<LoginResult> {
     const email = input.email.trim().toLowerCase();
-    const account = createHash('sha256').update(email).digest('hex');
-    const lockTtl = await this.redis.ttl(`auth:lock:${account}`);
-    if (lockTtl > 0) {
-      await this.passwords.verifyNothing(input.password);
-      this.security.record('auth_failed', req, { reason: 'locked' });
-      throw new DomainError(
-        429,
-        ErrorCode.ACCOUNT_LOCKED,
-        'Too many failed sign-ins; try again later.',
-        {
-          headers: { 'Retry-After': String(lockTtl) },
-        },
-      );
-    }
-
-    const candidate = await this.context.withoutTenant(async (manager) => {
-      const rows: { user_id: string; password_hash: string | null }[] =
-        await manager.query(
-          'SELECT user_id, password_hash FROM app_login_candidate($1)',
-          [email],
-        );
-      return rows[0];
-    });
-    const passwordOk = candidate
-      ? await this.passwords.verify(candidate.password_hash, input.password)
-      : await this.passwords.verifyNothing(input.password);
-    const memberships = candidate
-      ? await this.membershipsOf(candidate.user_id)
-      : [];
-    const membership = input.tenantSlug
-      ? memberships.find((m) => m.slug === input.tenantSlug)
-      : memberships[0];
-
-    if (!candidate || !passwordOk || !membership) {
-      await this.recordFailure(
-        account,
-        candidate?.user_id,
-        memberships,
-        req,
-        requestId,
-      );
-      throw invalidCredentials();
-    }
-
-    await this.redis.del(`auth:fail:${account}`);
-    const tokens = await this.context.run(membership.tenantId, async () => {
-      const issued = await this.sessions.start(
-        candidate.user_id,
-        membership.role,
-      );
-      await this.audit.record({
-        action: 'auth.login_succeeded',
-        actorId: candidate.user_id,
-        targetType: 'session',
-        targetId: issued.sessionId,
-        requestId,
+    // The guess is counted before the password is looked at; 429 when none is left.
+    const attempt = await this.lockout.reserve(email, req);
+    try {
+      const candidate = await this.context.withoutTenant(async (manager) => {
+        const rows: { user_id: string; password_hash: string | null }[] =
+          await manager.query(
+            'SELECT user_id, password_hash FROM app_login_candidate($1)',
+            [email],
+          );
+        return rows[0];
       });
-      return issued;
-    });
-    return { userId: candidate.user_id, membership, memberships, tokens };
+      // Unknown emails are compared with the dummy hash: the same work, and false.
+      const passwordOk = await this.passwords.verify(
+        attempt,
+        candidate?.password_hash,
+        input.password,
+      );
+      const memberships = candidate
+        ? await this.membershipsOf(candidate.user_id)
+        : [];
+      const membership = input.tenantSlug
+        ? memberships.find((m) => m.slug === input.tenantSlug)
+        : memberships[0];
+
+      if (!candidate || !passwordOk || !membership) {
+        const locked = await this.lockout.fail(attempt);
+        await this.recordFailure(
+          locked,
+          candidate?.user_id,
+          memberships,
+          req,
+          requestId,
+        );
+        throw invalidCredentials();
+      }
+
+      await this.lockout.succeed(attempt);
+      const tokens = await this.context.run(membership.tenantId, async () => {
+        const issued = await this.sessions.start(
+          candidate.user_id,
+          membership.role,
+        );
+        await this.audit.record({
+          action: 'auth.login_succeeded',
+          actorId: candidate.user_id,
+          targetType: 'session',
+          targetId: issued.sessionId,
+          requestId,
+        });
+        return issued;
+      });
+      return { userId: candidate.user_id, membership, memberships, tokens };
+    } finally {
+      await this.lockout.abandon(attempt);
+    }
   }
 
   async membershipsOf(userId: string): Promise<Membership[]> {
@@ -141,25 +133,12 @@ export class LoginService {
   }
 
   private async recordFailure(
-    account: string,
+    locked: boolean,
     userId: string | undefined,
     memberships: Membership[],
     req: object,
     requestId: string,
   ): Promise<void> {
-    const key = `auth:fail:${account}`;
-    const failures = await this.redis.incr(key);
-    if (failures === 1) {
-      await this.redis.expire(key, LOCKOUT_WINDOW_SECONDS);
-    }
-    const locked = failures >= LOCKOUT_FAILURES;
-    if (locked) {
-      await this.redis
-        .multi()
-        .set(`auth:lock:${account}`, '1', 'EX', LOCKOUT_WINDOW_SECONDS)
-        .del(key)
-        .exec();
-    }
     this.security.record('auth_failed', req, { locked });
     if (!userId) {
       return;

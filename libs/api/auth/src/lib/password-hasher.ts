@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Algorithm, hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
+import { PasswordAttempt } from './password-attempt';
 
 /**
  * argon2id with OWASP's baseline parameters (19 MiB, 2 passes, 1 lane), through
@@ -26,20 +27,32 @@ export class PasswordHasher implements OnModuleInit {
     return hash(password, OPTIONS);
   }
 
+  /**
+   * Compares a password with a stored hash, spending `attempt`: a guess the lockout
+   * reserved for this account (`Lockout.reserve`), so every check of a password is counted
+   * and limited. Without a hash (unknown email, no password set yet) it compares with the
+   * dummy, at the same cost, and fails.
+   */
   async verify(
+    attempt: PasswordAttempt,
     stored: string | null | undefined,
     password: string,
   ): Promise<boolean> {
+    attempt.evaluate();
+    return this.compare(stored || this.dummy, password);
+  }
+
+  /** Spends the same work as a real check against nobody's hash; always false. */
+  async verifyNothing(password: string): Promise<false> {
+    await this.compare(this.dummy, password);
+    return false;
+  }
+
+  private async compare(stored: string, password: string): Promise<boolean> {
     try {
-      return await verify(stored || this.dummy, password);
+      return await verify(stored, password);
     } catch {
       return false;
     }
-  }
-
-  /** Spends the same work as a real check; always false. */
-  async verifyNothing(password: string): Promise<false> {
-    await this.verify(this.dummy, password);
-    return false;
   }
 }

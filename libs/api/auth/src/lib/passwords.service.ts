@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@foyer/contracts';
-import { DomainError, TenantContext, TokenHasher } from '@foyer/api/platform';
+import {
+  DomainError,
+  SecurityEvents,
+  TenantContext,
+  TokenHasher,
+} from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
+import { Lockout } from './lockout';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblems } from './password-policy';
 import { Sessions } from './sessions';
@@ -26,14 +32,22 @@ export class PasswordsService {
     private readonly hasher: TokenHasher,
     private readonly sessions: Sessions,
     private readonly audit: AuditLog,
+    private readonly lockout: Lockout,
+    private readonly security: SecurityEvents,
   ) {}
 
-  /** Inside the caller's tenant transaction: every session of the user ends, including this one. */
+  /**
+   * Inside the caller's tenant transaction: every session of the user ends, including this
+   * one. The current password is a guess like a login's: it goes through the same lockout
+   * (the account's counter, shared with login), so a stolen session cannot guess its way
+   * to the password; when the account is locked the answer is `429 ACCOUNT_LOCKED`.
+   */
   async change(
     userId: string,
     current: string,
     next: string,
     requestId: string,
+    req: object,
   ): Promise<void> {
     const [user] = (await this.context.manager.query(
       'SELECT email, display_name, password_hash FROM app_user WHERE id = $1',
@@ -43,15 +57,32 @@ export class PasswordsService {
       display_name: string;
       password_hash: string | null;
     }[];
-    if (!user || !(await this.passwords.verify(user.password_hash, current))) {
-      throw new DomainError(
-        400,
-        ErrorCode.VALIDATION_FAILED,
-        'The current password is not correct.',
-        {
-          errors: [{ field: 'currentPassword', message: 'is not correct' }],
-        },
-      );
+    const wrong = new DomainError(
+      400,
+      ErrorCode.VALIDATION_FAILED,
+      'The current password is not correct.',
+      {
+        errors: [{ field: 'currentPassword', message: 'is not correct' }],
+      },
+    );
+    if (!user) {
+      throw wrong;
+    }
+    const attempt = await this.lockout.reserve(user.email, req);
+    try {
+      if (
+        !(await this.passwords.verify(attempt, user.password_hash, current))
+      ) {
+        const locked = await this.lockout.fail(attempt);
+        this.security.record('auth_failed', req, {
+          locked,
+          reason: 'current_password',
+        });
+        throw wrong;
+      }
+      await this.lockout.succeed(attempt);
+    } finally {
+      await this.lockout.abandon(attempt);
     }
     const problems = passwordProblems(next, {
       email: user.email,
