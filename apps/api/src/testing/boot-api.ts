@@ -10,6 +10,8 @@ export async function bootApi(
   db: TestDatabase,
   env: Record<string, string> = {},
   controllers: Type<unknown>[] = [],
+  /** Runs after configureApp, before init (routes are registered then). */
+  beforeInit?: (app: INestApplication) => void,
 ): Promise<INestApplication> {
   applyTestEnvironment(db, env);
   const moduleRef = await Test.createTestingModule({
@@ -21,6 +23,7 @@ export async function bootApi(
     logger: false,
   });
   configureApp(app, app.get<AppConfig>(APP_CONFIG));
+  beforeInit?.(app);
   await app.init();
   return app;
 }

@@ -11,6 +11,8 @@ export * from './lib/http/configure-app';
 export * from './lib/http/request-guards';
 export * from './lib/http/request-pipeline';
 export * from './lib/http/public.decorator';
+export * from './lib/http/route-surface';
+export * from './lib/http/router-options';
 export * from './lib/http/request-id';
 export * from './lib/idempotency/idempotency.guard';
 export * from './lib/idempotency/idempotency.service';

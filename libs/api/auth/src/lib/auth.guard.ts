@@ -14,6 +14,7 @@ import {
   DomainError,
   IS_PUBLIC,
   SecurityEvents,
+  declaredRoute,
   setCallerScope,
   setRequestTenant,
 } from '@foyer/api/platform';
@@ -25,6 +26,8 @@ import { StaffPrincipal, principalOf } from './principal';
 import { AuthTokens } from './tokens';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The one route that spends the refresh cookie, as declared (not as a request spells it). */
+const REFRESH_ROUTE = '/api/auth/refresh';
 export const CHECK_ORIGIN = 'foyer:check-origin';
 
 /** Public mutations that browsers send (login, set-password) still get the origin checks. */
@@ -118,7 +121,7 @@ export class CsrfGuard implements CanActivate {
     if (!MUTATING.has(req.method)) {
       return true;
     }
-    const usesCookies = this.usesCookies(req);
+    const usesCookies = this.usesCookies(req, context);
     const checksOrigin =
       usesCookies ||
       this.reflector.getAllAndOverride<boolean>(CHECK_ORIGIN, [
@@ -139,18 +142,19 @@ export class CsrfGuard implements CanActivate {
     return true;
   }
 
-  private usesCookies(req: Request): boolean {
+  private usesCookies(req: Request, context: ExecutionContext): boolean {
     const principal = principalOf(req);
     if (principal) {
       return principal.mode === 'cookie';
     }
     // Refreshing by cookie uses an ambient credential too: bind CSRF to its session. Login
-    // and set-password need none, even when a stale refresh cookie rides along.
+    // and set-password need none, even when a stale refresh cookie rides along. The route
+    // is the handler's declared one, so no spelling of the URL skips this.
     const refresh = req.cookies?.[
       cookieNames(this.config.isProduction).refresh
     ] as string | undefined;
     const claims =
-      refresh && req.path === '/api/auth/refresh'
+      refresh && declaredRoute(context).path === REFRESH_ROUTE
         ? this.tokens.verifyRefresh(refresh)
         : null;
     if (!claims) {

@@ -1,6 +1,8 @@
 import {
+  Controller,
   ExecutionContext,
   ForbiddenException,
+  Get,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -8,28 +10,69 @@ import { Permission, Role } from '@foyer/contracts';
 import { AuthenticatedPrincipal, PermissionsGuard } from './permissions.guard';
 import { RequirePermissions } from './require-permissions.decorator';
 
+@Controller('api/staff/menu/items')
 class StaffMenuController {
+  @Get('edit')
   @RequirePermissions(Permission.MENU_EDIT)
   edit(): void {
     return;
   }
 
+  @Get('edit-and-manage')
   @RequirePermissions(Permission.MENU_EDIT, Permission.TABLES_MANAGE)
   editAndManage(): void {
     return;
   }
 
+  @Get(':id')
   forgotten(): void {
     return;
   }
 }
 
+/** A staff route mounted at the controller's root: the surface comes from the class. */
+@Controller('api/staff')
+class StaffRootController {
+  @Get()
+  forgotten(): void {
+    return;
+  }
+}
+
+/** Routes outside /api/staff: the names look like staff, the surface is not. */
+@Controller('api/public/staff')
+class PublicStaffLookalikeController {
+  @Get()
+  forgotten(): void {
+    return;
+  }
+}
+
+@Controller('api/staffing')
+class StaffingController {
+  @Get()
+  forgotten(): void {
+    return;
+  }
+}
+
+@Controller('api/auth')
+class AuthLikeController {
+  @Get('login')
+  forgotten(): void {
+    return;
+  }
+}
+
+@Controller('api/staff/orders')
 @RequirePermissions(Permission.ORDERS_VIEW)
 class StaffOrdersController {
+  @Get()
   list(): void {
     return;
   }
 
+  @Get(':id')
   @RequirePermissions(Permission.ORDERS_UPDATE)
   update(): void {
     return;
@@ -180,30 +223,25 @@ describe('PermissionsGuard', () => {
   });
 
   describe('staff routes that declare nothing', () => {
+    // The URL a request carried is irrelevant: the route it matched decides.
     it.each([
-      '/api/staff/menu/items',
-      '/api/staff',
-      '/api/staff/',
-      '/api/staff?x=1',
-      '/API/Staff/menu',
-      '//api//staff/menu',
-      '/api/%73taff/menu',
-    ])('refuses %s even for the owner', (url) => {
-      const req = { originalUrl: url, user: principal('owner') };
+      '/api/staff/menu/items/1',
+      '/API/Staff/menu/items/1',
+      '//api//staff/menu/items/1',
+      '/api/%73taff/menu/items/1',
+      '/rewritten',
+      '/api/public/anything',
+    ])('refuses a request for %s even for the owner', (url) => {
+      const req = { originalUrl: url, url, user: principal('owner') };
       expect(() =>
         guard.canActivate(contextFor(StaffMenuController, 'forgotten', req)),
       ).toThrow(ForbiddenException);
     });
 
-    it('refuses when only the matched route pattern is a staff path', () => {
-      const req = {
-        originalUrl: '/rewritten',
-        url: '/rewritten',
-        route: { path: '/api/staff/users/:id' },
-        user: principal('owner'),
-      };
+    it('refuses the root route of a staff controller', () => {
+      const req = { originalUrl: '/api/public/x', user: principal('owner') };
       expect(() =>
-        guard.canActivate(contextFor(StaffMenuController, 'forgotten', req)),
+        guard.canActivate(contextFor(StaffRootController, 'forgotten', req)),
       ).toThrow(ForbiddenException);
     });
 
@@ -217,15 +255,17 @@ describe('PermissionsGuard', () => {
 
   describe('routes outside /api/staff that declare nothing', () => {
     it.each([
-      '/api/public/venues/demo',
-      '/api/auth/login',
-      '/health/live',
-      '/api/staffing',
-      '/api/public/staff',
-    ])('leaves %s to the other guards', (url) => {
-      const req = { originalUrl: url };
+      [PublicStaffLookalikeController, '/api/public/staff'],
+      [StaffingController, '/api/staffing'],
+      [AuthLikeController, '/api/auth/login'],
+      // A URL that looks like staff does not make a public route a staff one either.
+      [PublicStaffLookalikeController, '/api/staff/users'],
+    ] as const)('leaves %p (%s) to the other guards', (controller, url) => {
+      const req = { originalUrl: url, url };
       expect(
-        guard.canActivate(contextFor(StaffMenuController, 'forgotten', req)),
+        guard.canActivate(
+          contextFor(controller as new () => object, 'forgotten', req),
+        ),
       ).toBe(true);
     });
   });

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Permission, Role } from '@foyer/contracts';
+import { routeSurface } from '@foyer/api/platform';
 import { hasPermissions, permissionsFor } from './permissions';
 import {
   MEMBER_ONLY,
@@ -23,36 +24,6 @@ export interface AuthenticatedPrincipal {
 
 interface GuardedRequest {
   user?: AuthenticatedPrincipal | null;
-  originalUrl?: string;
-  url?: string;
-  route?: { path?: unknown };
-}
-
-const STAFF_PREFIX = '/api/staff';
-
-/**
- * Normalises a path the way a permissive router might still match it (Express matches
- * case-insensitively by default), so a spelling trick cannot dodge the staff rule.
- */
-function normalisePath(raw: string): string {
-  let path = raw.split(/[?#]/, 1)[0] ?? '';
-  try {
-    path = decodeURIComponent(path);
-  } catch {
-    // A malformed escape is kept as-is; the comparison below still runs on it.
-  }
-  return path
-    .replace(/\\/g, '/')
-    .replace(/\/{2,}/g, '/')
-    .toLowerCase();
-}
-
-function isStaffPath(raw: unknown): boolean {
-  if (typeof raw !== 'string') {
-    return false;
-  }
-  const path = normalisePath(raw);
-  return path === STAFF_PREFIX || path.startsWith(`${STAFF_PREFIX}/`);
 }
 
 /**
@@ -111,13 +82,9 @@ export class PermissionsGuard implements CanActivate {
       return true;
     }
     if (required.length === 0) {
-      // Both the URL and the matched route pattern are checked, so neither a rewritten
-      // URL nor an odd mount point makes a staff route look public.
-      if (
-        isStaffPath(req.originalUrl) ||
-        isStaffPath(req.url) ||
-        isStaffPath(req.route?.path)
-      ) {
+      // The staff rule follows the route that matched (its controller's declared path),
+      // not the URL: no spelling, rewrite or mount point makes a staff route look public.
+      if (routeSurface(context) === 'staff') {
         throw new ForbiddenException();
       }
       return true;

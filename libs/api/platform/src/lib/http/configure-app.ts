@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { AppConfig } from '../config/config.schema';
 import { createValidationPipe } from '../errors/validation';
 import { AppLogger } from '../logging/app-logger';
+import { useStrictRouting } from './router-options';
 
 export const DOCS_PATH = 'api/docs';
 
@@ -32,13 +33,15 @@ const ALLOWED_HEADERS = [
 ];
 
 /**
- * Everything about the HTTP surface that is not a route: proxy trust, security headers,
- * CORS, validation, OpenAPI. main.ts and every integration test build the app through
- * this. Create the app with `bodyParser: false`: JsonBodyGuard parses bodies after the
+ * Everything about the HTTP surface that is not a route: case-sensitive strict routing,
+ * proxy trust, security headers, CORS, validation, OpenAPI. main.ts and every integration
+ * test build the app through this. Create the app with `bodyParser: false`: JsonBodyGuard parses bodies after the
  * rate limit, as the contract orders.
  */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
+  // First, before Swagger or Nest register a route: one spelling per route.
+  useStrictRouting(app);
   express.useLogger(app.get(AppLogger));
   express.set('trust proxy', config.TRUST_PROXY);
   express.disable('x-powered-by');
@@ -72,6 +75,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       : false,
     referrerPolicy: { policy: 'no-referrer' },
   });
+  // Only headers are chosen by path here, and with case-sensitive routing this spelling is
+  // exactly the one the docs routes answer; every other spelling gets the API's strict CSP.
   express.use((req: Request, res: Response, next: NextFunction) =>
     req.path === `/${DOCS_PATH}` || req.path.startsWith(`/${DOCS_PATH}/`)
       ? docsHeaders(req, res, next)
@@ -97,7 +102,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       new DocumentBuilder()
         .setTitle('Foyer API')
         .setDescription(
-          'Reservations, check-in and table ordering for venues. Errors are RFC 9457 problem details.',
+          'Reservations, check-in and table ordering for venues. Errors are RFC 9457 problem details. ' +
+            'Paths are case-sensitive and strict: each route has exactly the spelling listed here ' +
+            '(no trailing slash, no other case, no percent-encoded letters); any other spelling is 404 NOT_FOUND.',
         )
         .setVersion('0.1.0')
         .addCookieAuth('foyer_at')

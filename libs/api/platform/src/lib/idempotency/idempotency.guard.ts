@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Observable, from, mergeMap } from 'rxjs';
+import { routeSurface } from '../http/route-surface';
 import { IdempotencyService } from './idempotency.service';
 
 /**
@@ -22,7 +23,7 @@ export class IdempotencyGuard implements CanActivate {
       return true;
     }
     const req = context.switchToHttp().getRequest<Request>();
-    if (IdempotencyService.applies(req)) {
+    if (IdempotencyService.applies(req.method, routeSurface(context))) {
       await this.idempotency.begin(req);
     }
     return true;

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import Redis from 'ioredis';
 import { DomainError } from '../errors/domain-error';
 import { callerScope } from '../http/caller-scope';
+import { RouteSurface } from '../http/route-surface';
 import { REDIS } from '../redis/redis.module';
 import {
   IdempotentReplay,
@@ -17,7 +18,7 @@ export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 export const IDEMPOTENCY_LOCK_SECONDS = 60;
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const GUARDED_PREFIXES = ['/api/public/', '/api/staff/'];
+const GUARDED_SURFACES = new Set<RouteSurface>(['public', 'staff']);
 const ACTIVE = Symbol('foyer.idempotency');
 
 interface ActiveKey {
@@ -36,12 +37,9 @@ export class IdempotencyService {
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  static applies(req: Request): boolean {
-    const path = req.path;
-    return (
-      MUTATING.has(req.method) &&
-      GUARDED_PREFIXES.some((prefix) => path.startsWith(prefix))
-    );
+  /** Every POST, PUT, PATCH and DELETE of a public or staff route (by the route it matched). */
+  static applies(method: string, surface: RouteSurface): boolean {
+    return MUTATING.has(method) && GUARDED_SURFACES.has(surface);
   }
 
   /** Claims the key for this request, or throws: missing/invalid key, in use, mismatch, or a replay. */

@@ -23,6 +23,8 @@ import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { callerScope, hasCallerScope } from '../http/caller-scope';
 import { clientIp } from '../http/client-ip';
+import { RouteSurface, routeSurface } from '../http/route-surface';
+import { notFound } from '../errors/domain-error';
 import { SecurityEvents } from '../logging/security-events';
 import { REDIS } from '../redis/redis.module';
 
@@ -34,7 +36,10 @@ const POLICY = 'foyer:rate-limit-policy';
 const WINDOW_MS = 60_000;
 const COUNTED = Symbol('foyer.rateLimitCounted');
 
-/** Chooses a route's bucket, or `null` for none; without it the bucket follows from the path. */
+/**
+ * Chooses a route's bucket, or `null` for none; without it the bucket follows from the
+ * route's surface (its declared path, see route-surface.ts).
+ */
 export const RateLimit = (policy: RateLimitPolicy | null) =>
   SetMetadata(POLICY, policy);
 
@@ -48,17 +53,41 @@ export function limitsFrom(config: AppConfig): Record<RateLimitPolicy, number> {
   };
 }
 
+/**
+ * The bucket of a route that names none, from the surface of the route it matched (never
+ * from the request's spelling of the path). Auth routes choose theirs one by one; any other
+ * route without a bucket is limited per IP like a public one, so a new surface is never
+ * unlimited by omission.
+ */
 export function defaultPolicy(
   method: string,
-  path: string,
+  surface: RouteSurface,
 ): RateLimitPolicy | null {
-  if (path.startsWith('/api/staff/')) {
-    return 'staff';
+  switch (surface) {
+    case 'staff':
+      return 'staff';
+    case 'auth':
+      return null;
+    case 'public':
+    case 'media':
+    case 'other':
+      return method === 'GET' || method === 'HEAD'
+        ? 'publicRead'
+        : 'publicWrite';
   }
-  if (path.startsWith('/api/public/') || path.startsWith('/api/media/')) {
-    return method === 'GET' || method === 'HEAD' ? 'publicRead' : 'publicWrite';
-  }
-  return null;
+}
+
+/** The ids `ParseUUIDPipe` (the routes' `resourceId`) accepts, in either case. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A route parameter as the database would return it: a UUID, lower-cased, or `null` when
+ * it is none. Buckets keyed by a parameter use this, so `ABC…` and `abc…` share one.
+ */
+export function canonicalUuid(value: unknown): string | null {
+  return typeof value === 'string' && UUID.test(value)
+    ? value.toLowerCase()
+    : null;
 }
 
 /**
@@ -82,7 +111,9 @@ export class RateLimitGuard extends ThrottlerGuard {
       RateLimitPolicy | null | undefined
     >(POLICY, [context.getHandler(), context.getClass()]);
     const policy =
-      explicit === undefined ? defaultPolicy(req.method, req.path) : explicit;
+      explicit === undefined
+        ? defaultPolicy(req.method, routeSurface(context))
+        : explicit;
     if (
       policy === null ||
       (req as unknown as Record<symbol, boolean>)[COUNTED]
@@ -93,13 +124,20 @@ export class RateLimitGuard extends ThrottlerGuard {
     if (policy === 'staff' && !hasCallerScope(req)) {
       return true;
     }
+    let tracker = `ip:${clientIp(req)}`;
+    if (policy === 'staff') {
+      tracker = callerScope(req);
+    } else if (policy === 'booking') {
+      // Per performance: keyed on the canonical id, never the raw parameter, so another
+      // spelling of one id is the same bucket. An id that is no UUID names no performance:
+      // it is refused here, before it can create a bucket (or a Redis key) of its own.
+      const performanceId = canonicalUuid(req.params?.['id']);
+      if (performanceId === null) {
+        throw notFound();
+      }
+      tracker = `${tracker}:${performanceId}`;
+    }
     (req as unknown as Record<symbol, boolean>)[COUNTED] = true;
-    const tracker =
-      policy === 'staff'
-        ? callerScope(req)
-        : policy === 'booking'
-          ? `ip:${clientIp(req)}:${String(req.params?.['id'] ?? '')}`
-          : `ip:${clientIp(req)}`;
     return super.handleRequest({
       ...props,
       limit: limitsFrom(this.config)[policy],
