@@ -29,7 +29,7 @@ export const redisUrl =
   process.env.BENCH_REDIS_URL ??
   process.env.TEST_REDIS_URL ??
   'redis://127.0.0.1:6379/0';
-export const origin = 'http://bench.localhost';
+export const origin = 'https://bench.localhost';
 export const demo = {
   slug: 'demo',
   password: 'Curtain-call-at-8pm',
@@ -197,7 +197,7 @@ async function dropRedisKeys(/** @type {string} */ prefix) {
  * Fresh database + production API instance(s) + worker + SMTP sink.
  * `nodeArgs` (e.g. ['--cpu-prof', '--cpu-prof-dir=…']) go to every API process.
  * `web: true` also serves the production web build (tools/scripts/serve-web.mjs) at
- * ctx.webUrl, an origin the API allows too.
+ * ctx.webUrl, an origin the API allows too (NODE_ENV=test for that: it is plain http).
  * @param {StackOptions} [options]
  */
 export async function startStack({
@@ -217,7 +217,9 @@ export async function startStack({
   const webUrl = web ? `http://127.0.0.1:${webPort}` : undefined;
   /** @type {Record<string, string>} the API's and the worker's environment */
   const env = {
-    NODE_ENV: 'production',
+    // Production refuses http origins; the served SPA is plain http on loopback, so with
+    // `web` the API runs as `test` (HSTS and cookie names differ, nothing measured here).
+    NODE_ENV: web ? 'test' : 'production',
     LOG_LEVEL: 'warn',
     DATABASE_ADMIN_URL: adminUrl,
     DATABASE_MIGRATION_URL: ownerUrl,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from '@foyer/api/platform';
+import { ConfigError, productionUnlessSet } from '@foyer/api/platform';
 import { parseArgs } from 'node:util';
 import {
   dbSetup,
@@ -76,6 +76,7 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+productionUnlessSet();
 main(process.argv.slice(2)).catch((error: unknown) => {
   process.stderr.write(
     `${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`,

@@ -54,5 +54,16 @@ describe.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])(
       expect(output).not.toContain(production.JWT_ACCESS_SECRET);
       expect(output).not.toMatch(/\n\s+at /);
     });
+
+    it('treats an unset NODE_ENV as production', () => {
+      const { status, output } = boot(entry, {
+        ...production,
+        NODE_ENV: undefined,
+        MEDIA_SIGNING_KEY: 'short',
+      });
+      expect(status).toBe(1);
+      expect(output).toContain('MEDIA_SIGNING_KEY is shorter than 32 bytes');
+      expect(output).toContain('SITE_BASE_URL must be https in production');
+    });
   },
 );

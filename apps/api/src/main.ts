@@ -5,12 +5,14 @@ import {
   AppLogger,
   ConfigError,
   loadConfig,
+  productionUnlessSet,
 } from '@foyer/api/platform';
 import { createApp } from './app/create-app';
 
 const LISTEN_BACKLOG = 4096;
 
 async function bootstrap(): Promise<void> {
+  productionUnlessSet();
   // Validate before Nest starts so a bad environment fails with names, not a stack.
   loadConfig();
   const app = await createApp();

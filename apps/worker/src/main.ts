@@ -1,9 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppLogger, ConfigError, loadConfig } from '@foyer/api/platform';
+import {
+  AppLogger,
+  ConfigError,
+  loadConfig,
+  productionUnlessSet,
+} from '@foyer/api/platform';
 import { WorkerModule } from './app/worker.module';
 
 async function bootstrap(): Promise<void> {
+  productionUnlessSet();
   loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule, {
     bufferLogs: true,

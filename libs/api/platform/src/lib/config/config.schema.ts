@@ -118,10 +118,50 @@ function parseTrustProxy(raw: string): number | string[] {
       'must be a hop count or a comma-separated list of proxy addresses (never "true")',
     );
   }
-  return value
+  const proxies = value
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
+  // A zero-length prefix is every address: the client would choose its own IP.
+  if (proxies.some((item) => /\/0+$/.test(item))) {
+    throw new Error('must not trust every address (no /0 range)');
+  }
+  return proxies;
+}
+
+/** Production secrets: one value serves one purpose, so one leak cannot forge another kind. */
+function reusedSecrets(
+  secrets: readonly (readonly [name: string, values: readonly string[]])[],
+): string[] {
+  const seen = new Map<string, string>();
+  const problems = new Set<string>();
+  for (const [name, values] of secrets) {
+    for (const value of values) {
+      const first = seen.get(value);
+      if (first === undefined) {
+        seen.set(value, name);
+      } else {
+        problems.add(
+          first === name
+            ? `${name} lists the same key twice`
+            : `${name} reuses the value of ${first}`,
+        );
+      }
+    }
+  }
+  return [...problems];
+}
+
+/** Production: links in emails and the SPA's origins travel over TLS only. */
+function plainHttpProblems(raw: RawConfig): string[] {
+  const problems: string[] = [];
+  if (!raw.SITE_BASE_URL.startsWith('https://')) {
+    problems.push('SITE_BASE_URL must be https in production');
+  }
+  if (raw.CORS_ALLOWLIST.some((origin) => !origin.startsWith('https://'))) {
+    problems.push('CORS_ALLOWLIST origins must be https in production');
+  }
+  return problems;
 }
 
 function ringSecrets(raw: string): string[] {
@@ -149,6 +189,19 @@ function secretProblems(
     }
   }
   return [...new Set(problems)];
+}
+
+/**
+ * The built entry points (API, worker, CLI) call this first: an unset NODE_ENV means
+ * production, so a deployment that forgets it gets production's checks, not development's
+ * leniency. `npm start` and the test suites set it explicitly.
+ */
+export function productionUnlessSet(
+  env: NodeJS.ProcessEnv = process.env,
+): void {
+  if (!env['NODE_ENV']) {
+    env['NODE_ENV'] = 'production';
+  }
 }
 
 /** Validates the environment once, at boot. */
@@ -197,6 +250,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   for (const name of PLAIN_SECRET_VARIABLES) {
     problems.push(...secretProblems(name, [raw[name]], production));
+  }
+  if (production) {
+    problems.push(
+      ...reusedSecrets([
+        ...KEY_RING_VARIABLES.map(
+          (name) => [name, [...(rings[name]?.keys.values() ?? [])]] as const,
+        ),
+        ...PLAIN_SECRET_VARIABLES.map((name) => [name, [raw[name]]] as const),
+      ]),
+      ...plainHttpProblems(raw),
+    );
   }
   if (production && raw.LOG_FORMAT === 'pretty') {
     // Log shippers parse JSON lines; pino-pretty is not installed in the image either.

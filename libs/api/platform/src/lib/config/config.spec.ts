@@ -16,6 +16,7 @@ function env(
     TOKEN_HASH_KEY: strong('hash'),
     MEDIA_SIGNING_KEY: strong('media'),
     CORS_ALLOWLIST: 'https://foyer.example',
+    SITE_BASE_URL: 'https://foyer.example',
     ...overrides,
   };
 }
@@ -68,6 +69,57 @@ describe('loadConfig', () => {
     const message = problems.join('\n');
     expect(message).not.toContain(short);
     expect(message).not.toContain(placeholder);
+  });
+
+  it('refuses one secret serving two purposes, without echoing it', () => {
+    const shared = strong('shared');
+    const problems = problemsOf({
+      TOKEN_HASH_KEY: shared,
+      MEDIA_SIGNING_KEY: shared,
+    });
+    expect(problems).toEqual([
+      'MEDIA_SIGNING_KEY reuses the value of TOKEN_HASH_KEY',
+    ]);
+    // A ring's old key that is another variable's secret is reuse too.
+    expect(
+      problemsOf({
+        JWT_REFRESH_SECRET: `r2:${strong('refresh-new')},r1:${strong('access')}`,
+      }),
+    ).toEqual(['JWT_REFRESH_SECRET reuses the value of JWT_ACCESS_SECRET']);
+    expect(problems.join('\n')).not.toContain(shared);
+  });
+
+  it.each(['0.0.0.0/0', '10.0.0.1,::/0', '::/00'])(
+    'refuses a TRUST_PROXY that trusts every address (%s)',
+    (value) => {
+      expect(problemsOf({ TRUST_PROXY: value })).toEqual([
+        'TRUST_PROXY must not trust every address (no /0 range)',
+      ]);
+    },
+  );
+
+  it('refuses plain http links and origins in production, allows them in development', () => {
+    expect(
+      problemsOf({
+        SITE_BASE_URL: 'http://foyer.example',
+        CORS_ALLOWLIST: 'https://foyer.example,http://admin.foyer.example',
+      }),
+    ).toEqual([
+      'SITE_BASE_URL must be https in production',
+      'CORS_ALLOWLIST origins must be https in production',
+    ]);
+    expect(problemsOf({ SITE_BASE_URL: undefined })).toEqual([
+      'SITE_BASE_URL must be https in production',
+    ]);
+    expect(
+      loadConfig(
+        env({
+          NODE_ENV: 'development',
+          SITE_BASE_URL: 'http://localhost:4200',
+          CORS_ALLOWLIST: 'http://localhost:4200',
+        }),
+      ).SITE_BASE_URL,
+    ).toBe('http://localhost:4200');
   });
 
   it('checks every key of a key ring', () => {
