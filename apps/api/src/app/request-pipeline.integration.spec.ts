@@ -89,6 +89,25 @@ describe('API request pipeline (real PostgreSQL and Redis)', () => {
         'http://localhost:4200',
       );
       expect(allowed.headers['access-control-allow-credentials']).toBe('true');
+      // A preflight is a response like any other: request id and security headers (an
+      // allowed origin's is answered by CORS with 204, a hostile one falls through to 404).
+      for (const [origin, status] of [
+        ['http://localhost:4200', 204],
+        ['https://evil.example', 404],
+      ] as const) {
+        const preflight = await http()
+          .options('/api/public/probe')
+          .set('Origin', origin)
+          .set('X-Request-ID', 'trace-preflight')
+          .set('Access-Control-Request-Method', 'POST');
+        expect(preflight.status).toBe(status);
+        expect(preflight.headers['x-request-id']).toBe('trace-preflight');
+        expect(preflight.headers['x-content-type-options']).toBe('nosniff');
+        expect(preflight.headers['content-security-policy']).toContain(
+          "default-src 'none'",
+        );
+        expect(preflight.headers['x-frame-options']).toBe('DENY');
+      }
       for (const origin of [
         'https://evil.example',
         'null',
@@ -405,7 +424,11 @@ describe('API request pipeline under other settings', () => {
   });
 
   it('in production: HSTS on, docs off', async () => {
-    const app = await boot({ NODE_ENV: 'production' });
+    const app = await boot({
+      NODE_ENV: 'production',
+      SITE_BASE_URL: 'https://foyer.example',
+      CORS_ALLOWLIST: 'https://foyer.example',
+    });
     const res = await request(app.getHttpServer())
       .get('/health/live')
       .expect(200);

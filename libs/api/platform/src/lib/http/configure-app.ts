@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { AppConfig } from '../config/config.schema';
 import { createValidationPipe } from '../errors/validation';
 import { AppLogger } from '../logging/app-logger';
+import { requestIdFor } from './request-id';
 import { useStrictRouting } from './router-options';
 
 export const DOCS_PATH = 'api/docs';
@@ -46,6 +47,11 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.set('trust proxy', config.TRUST_PROXY);
   express.disable('x-powered-by');
   express.set('etag', false);
+  // Before CORS, which answers preflights itself: every response carries its request id.
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    requestIdFor(req, res);
+    next();
+  });
 
   const apiHeaders = helmet({
     contentSecurityPolicy: {
