@@ -3,6 +3,10 @@ import { createHash } from 'node:crypto';
 import { ErrorCode, Header } from '@foyer/contracts';
 import type { Request, Response } from 'express';
 import Redis from 'ioredis';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config.schema';
+import { IdempotencySeal, RecordKeys } from '../crypto/idempotency-seal';
+import { requestTenant } from '../database/request-tenant';
 import { DomainError } from '../errors/domain-error';
 import { callerScope } from '../http/caller-scope';
 import { RouteSurface } from '../http/route-surface';
@@ -21,21 +25,44 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const GUARDED_SURFACES = new Set<RouteSurface>(['public', 'staff']);
 const ACTIVE = Symbol('foyer.idempotency');
 
+const mismatch = () =>
+  new DomainError(
+    422,
+    ErrorCode.IDEMPOTENCY_KEY_MISMATCH,
+    'This Idempotency-Key was used with a different request.',
+  );
+const inUse = (detail: string) =>
+  new DomainError(409, ErrorCode.IDEMPOTENCY_KEY_IN_USE, detail);
+
 interface ActiveKey {
   redisKey: string;
+  keys: RecordKeys;
   fingerprint: string;
 }
+
+type StoredRecord = PendingRecord | StoredResponse;
 
 function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** Idempotency-Key handling exactly as API.md (Conventions) says. Records live 24 h in Redis. */
+/**
+ * Idempotency-Key handling exactly as API.md (Conventions) says. Records live 24 h in
+ * Redis, sealed (see IdempotencySeal): named by a keyed hash of the key, the response
+ * encrypted under a key derived from TOKEN_HASH_KEY and the caller's Idempotency-Key, the
+ * request fingerprint a keyed hash. A staff record is scoped by tenant as well as user.
+ */
 @Injectable()
 export class IdempotencyService {
   private readonly logger = new Logger('Idempotency');
+  private readonly seal: IdempotencySeal;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.seal = new IdempotencySeal(config.TOKEN_HASH_KEY);
+  }
 
   /** Every POST, PUT, PATCH and DELETE of a public or staff route (by the route it matched). */
   static applies(method: string, surface: RouteSurface): boolean {
@@ -61,21 +88,30 @@ export class IdempotencyService {
       );
     }
     const path = req.originalUrl.split('?')[0];
-    const redisKey = `idem:${sha256(`${callerScope(req)}\n${req.method}\n${path}\n${key}`)}`;
-    const fingerprint = sha256(
-      `${req.method}\n${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`,
-    );
+    const tenant = requestTenant(req);
+    const scope = [
+      tenant === undefined ? '-' : `t:${tenant}`,
+      callerScope(req),
+      req.method,
+      path,
+    ].join('\n');
+    const keys = this.seal.keys(scope, key);
+    const redisKey = `idem:v1:${keys.id}`;
+    const request = `${req.method}\n${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`;
+    const fingerprint = this.seal.fingerprint(keys, request);
     const pending: PendingRecord = { state: 'pending', fingerprint };
     const claimed = await this.redis.set(
       redisKey,
-      JSON.stringify(pending),
+      this.seal.seal(keys, JSON.stringify(pending)),
       'EX',
       IDEMPOTENCY_LOCK_SECONDS,
       'NX',
     );
     if (claimed === 'OK') {
+      await this.refuseLegacy(req, key, path, request, tenant, redisKey);
       (req as unknown as Record<symbol, ActiveKey>)[ACTIVE] = {
         redisKey,
+        keys,
         fingerprint,
       };
       return;
@@ -83,28 +119,70 @@ export class IdempotencyService {
     const existing = await this.redis.get(redisKey);
     if (existing === null) {
       // Expired between SET and GET: let the client retry rather than guess.
-      throw new DomainError(
-        409,
-        ErrorCode.IDEMPOTENCY_KEY_IN_USE,
-        'This Idempotency-Key is in use; retry shortly.',
-      );
+      throw inUse('This Idempotency-Key is in use; retry shortly.');
     }
-    const record = JSON.parse(existing) as PendingRecord | StoredResponse;
+    let record: StoredRecord;
+    try {
+      record = JSON.parse(this.seal.open(keys, existing)) as StoredRecord;
+    } catch {
+      // Only this server's secret and this very key and scope can have written a record
+      // under this name, so one that does not open was tampered with or corrupted. We
+      // cannot tell whether the first request completed, so treating it as absent could
+      // run the mutation twice: refuse instead (409, never overwritten; it expires).
+      this.logger.warn('an idempotency record failed to open');
+      throw inUse('This Idempotency-Key is in use; retry shortly.');
+    }
+    this.answerExisting(record, fingerprint);
+  }
+
+  private answerExisting(record: StoredRecord, fingerprint: string): never {
     if (record.fingerprint !== fingerprint) {
-      throw new DomainError(
-        422,
-        ErrorCode.IDEMPOTENCY_KEY_MISMATCH,
-        'This Idempotency-Key was used with a different request.',
-      );
+      throw mismatch();
     }
     if (record.state === 'pending') {
-      throw new DomainError(
-        409,
-        ErrorCode.IDEMPOTENCY_KEY_IN_USE,
-        'A request with this Idempotency-Key is still running.',
-      );
+      throw inUse('A request with this Idempotency-Key is still running.');
     }
     throw new IdempotentReplay(record);
+  }
+
+  /**
+   * Rolling deploy: instances from before sealing named records by an unkeyed hash of
+   * caller, method, path and key (no tenant) and stored them in plaintext, for up to 24 h.
+   * Ignoring such a record would run a retry that straddles the deploy a second time, so
+   * it still answers: 422 for another request, 409 while running. A finished one is
+   * replayed for public and diner callers (the same caller, route and body, exactly what
+   * the old instance answers); a staff one (tenant-scoped) gets 409, since its name
+   * carries no tenant and replaying it could hand over another tenant's response.
+   * Nothing is ever written under the old name. Remove one release after the rollout.
+   */
+  private async refuseLegacy(
+    req: Request,
+    key: string,
+    path: string,
+    request: string,
+    tenant: string | undefined,
+    redisKey: string,
+  ): Promise<void> {
+    const old = await this.redis.get(
+      `idem:${sha256(`${callerScope(req)}\n${req.method}\n${path}\n${key}`)}`,
+    );
+    if (old === null) {
+      return;
+    }
+    await this.redis.del(redisKey);
+    let record: StoredRecord;
+    try {
+      record = JSON.parse(old) as StoredRecord;
+    } catch {
+      throw inUse('This Idempotency-Key is in use; retry shortly.');
+    }
+    if (record.fingerprint !== sha256(request)) {
+      throw mismatch();
+    }
+    if (record.state === 'done' && tenant !== undefined) {
+      throw inUse('This Idempotency-Key is in use; retry later.');
+    }
+    this.answerExisting(record, record.fingerprint);
   }
 
   /** Stores the final response of a claimed request; 5xx and 429 free the key instead. */
@@ -135,7 +213,7 @@ export class IdempotencyService {
       };
       await this.redis.set(
         active.redisKey,
-        JSON.stringify(stored),
+        this.seal.seal(active.keys, JSON.stringify(stored)),
         'EX',
         IDEMPOTENCY_TTL_SECONDS,
       );
