@@ -8,6 +8,7 @@ import {
   TestDatabase,
   createTenantRow,
   createTestDatabase,
+  keysUnder,
 } from '@foyer/api/testing';
 import Redis from 'ioredis';
 import { createHash, randomUUID } from 'node:crypto';
@@ -126,22 +127,11 @@ describe('idempotency records at rest (real PostgreSQL and Redis)', () => {
 
   async function redisContents(): Promise<{ key: string; value: string }[]> {
     const found: { key: string; value: string }[] = [];
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(
-        cursor,
-        'MATCH',
-        `${prefix}*`,
-        'COUNT',
-        500,
-      );
-      cursor = next;
-      for (const key of keys) {
-        // DUMP serialises any type (string, hash, sorted set) with its members in the clear.
-        const dump = await redis.dumpBuffer(key);
-        found.push({ key, value: dump ? dump.toString('latin1') : '' });
-      }
-    } while (cursor !== '0');
+    for (const key of await keysUnder(redis, prefix)) {
+      // DUMP serialises any type (string, hash, sorted set) with its members in the clear.
+      const dump = await redis.dumpBuffer(key);
+      found.push({ key, value: dump ? dump.toString('latin1') : '' });
+    }
     return found;
   }
 

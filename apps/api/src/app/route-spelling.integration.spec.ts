@@ -1,7 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { seedStaff, staffAs } from '@foyer/api/auth/testing';
 import { hasStrictRouting } from '@foyer/api/platform';
-import { TestDatabase, createTestDatabase } from '@foyer/api/testing';
+import {
+  TestDatabase,
+  createTestDatabase,
+  keysUnder,
+} from '@foyer/api/testing';
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
@@ -38,20 +42,7 @@ async function redisKeys(prefix: string): Promise<string[]> {
     process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379/0',
   );
   try {
-    const found: string[] = [];
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(
-        cursor,
-        'MATCH',
-        `${prefix}*`,
-        'COUNT',
-        1000,
-      );
-      cursor = next;
-      found.push(...keys);
-    } while (cursor !== '0');
-    return found.sort();
+    return await keysUnder(redis, prefix);
   } finally {
     redis.disconnect();
   }
