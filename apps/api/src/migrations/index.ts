@@ -5,6 +5,7 @@ import { Privacy1764050000000 } from './1764050000000-privacy';
 import { Menu1764200000000 } from './1764200000000-menu';
 import { Ordering1764300000000 } from './1764300000000-ordering';
 import { AuditHead1764400000000 } from './1764400000000-audit-head';
+import { SessionRevocation1764500000000 } from './1764500000000-session-revocation';
 
 /** Every migration, in order. The CLI and the test database template run exactly these. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Menu1764200000000,
   Ordering1764300000000,
   AuditHead1764400000000,
+  SessionRevocation1764500000000,
 ];

@@ -21,8 +21,9 @@ export const ACCESS_STRATEGY = 'foyer-access';
 /**
  * passport-jwt verifies the access token (HS256 only, issuer and audience pinned, key by
  * `kid` from the ring; the bearer header wins over the cookie), then `validate` checks the
- * token's session: open, membership enabled, not older than `tokensValidAfter`. The role
- * is the membership's current one.
+ * token's session: open, membership enabled, not started before the user's
+ * `tokensValidAfter` (database timestamps, sub-second; see `isCurrent`). The role is the
+ * membership's current one.
  */
 @Injectable()
 export class AccessTokenStrategy extends PassportStrategy(
@@ -82,7 +83,7 @@ export class AccessTokenStrategy extends PassportStrategy(
     const state = await this.context.run(claims.tid, () =>
       this.sessions.state(claims.sid, claims.sub),
     );
-    if (!state || !isCurrent(state, claims.iat)) {
+    if (!state || !isCurrent(state)) {
       return false;
     }
     const hasCookie = Boolean(req.cookies?.[this.cookie]);

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -144,12 +145,7 @@ export class AuthController {
       );
     }
     const outcome = await this.context.run(claims.tid, async () => {
-      const result = await this.sessions.rotate(
-        token,
-        claims.sid,
-        claims.sub,
-        claims.iat,
-      );
+      const result = await this.sessions.rotate(token, claims.sid, claims.sub);
       if (result.kind === 'reused') {
         await this.audit.record({
           action: 'auth.refresh_reused',
@@ -194,6 +190,10 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentResponse({
+    description:
+      'This session revoked (its `/staff` sockets closed on every instance), cookies cleared',
+  })
   async logout(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -214,13 +214,18 @@ export class AuthController {
 
   @Post('logout-all')
   @HttpCode(204)
+  @ApiNoContentResponse({
+    description:
+      "Every session of the user revoked in every tenant, not only this one's (their `/staff` sockets closed); tokens of sessions started before now are refused",
+  })
   async logoutAll(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
     const principal = principalOf(req);
     if (principal) {
-      const revoked = await this.sessions.revokeAll(
+      // Every tenant's sessions, not only this one's: the user is one person everywhere.
+      const revoked = await this.sessions.revokeEverywhere(
         principal.sub,
         'logout_all',
       );
@@ -229,7 +234,10 @@ export class AuthController {
         actorId: principal.sub,
         targetType: 'user',
         targetId: principal.sub,
-        metadata: { sessions: revoked },
+        metadata: {
+          sessions: revoked.length,
+          tenants: new Set(revoked.map((s) => s.tenantId)).size,
+        },
         requestId: requestIdOf(req),
       });
     }
@@ -254,9 +262,18 @@ export class AuthController {
         'You are not a member of that venue.',
       );
     }
-    await this.context.run(principal.tid, () =>
+    // The session being left must still be open: one ended meanwhile (logout-all in a
+    // concurrent request) cannot be traded for a new one.
+    const left = await this.context.run(principal.tid, () =>
       this.sessions.revoke(principal.sid, 'switched_tenant'),
     );
+    if (!left) {
+      throw new DomainError(
+        401,
+        ErrorCode.UNAUTHENTICATED,
+        'Sign in to continue.',
+      );
+    }
     const tokens = await this.context.run(target.tenantId, async () => {
       const issued = await this.sessions.start(principal.sub, target.role);
       await this.audit.record({
@@ -283,7 +300,10 @@ export class AuthController {
   @HttpCode(200)
   // A password check: the login bucket per IP, besides the account lockout.
   @RateLimit('login')
-  @ApiOkResponse({ description: "As login, in the caller's mode" })
+  @ApiOkResponse({
+    description:
+      "As login, in the caller's mode. Every other session of the user, in every tenant, is revoked (and its `/staff` sockets closed); only the tokens in this response remain",
+  })
   @ApiBadRequestResponse({
     description:
       '`VALIDATION_FAILED`: the current password is not correct (counts towards the lockout) or the new one is too weak',

@@ -37,8 +37,8 @@ export class PasswordsService {
   ) {}
 
   /**
-   * Inside the caller's tenant transaction: every session of the user ends, including this
-   * one. The current password is a guess like a login's: it goes through the same lockout
+   * Inside the caller's tenant transaction: every session of the user ends, in every
+   * tenant, including this one. The current password is a guess like a login's: it goes through the same lockout
    * (the account's counter, shared with login), so a stolen session cannot guess its way
    * to the password; when the account is locked the answer is `429 ACCOUNT_LOCKED`.
    */
@@ -161,6 +161,7 @@ export class PasswordsService {
       `UPDATE app_user SET password_hash = $2, tokens_valid_after = now(), updated_at = now() WHERE id = $1`,
       [userId, await this.passwords.hash(password)],
     );
-    await this.sessions.revokeAll(userId, 'password_changed');
+    // In every tenant: the password is the user's, not one membership's.
+    await this.sessions.revokeEverywhere(userId, 'password_changed');
   }
 }

@@ -15,19 +15,27 @@ export interface IssuedTokens {
 }
 
 /**
- * A token is current while its session is open, the membership enabled, and it was not
- * issued before the user's tokensValidAfter (compared in whole seconds, as JWTs carry them).
+ * A token is current while its session is open, the membership enabled, and the session
+ * was not started before the user's `tokensValidAfter`. That last comparison is between
+ * two database timestamps (the session's `created_at` and `tokens_valid_after`, both
+ * microseconds, both from PostgreSQL's clock), not against the JWT's whole-second `iat`:
+ * a token minted in the same second as a revocation, but before it, belongs to a session
+ * created before it and is refused, while a session started a moment after it (the one a
+ * password change hands back, a fresh login) is accepted at once. Every token carries its
+ * session id and is minted after its session is created, so this covers every token.
  */
-export function isCurrent(
-  state: SessionState,
-  issuedAtSeconds: number,
-): boolean {
-  return (
-    !state.revoked &&
-    !state.disabled &&
-    issuedAtSeconds >= Math.floor(state.tokensValidAfter.getTime() / 1000)
-  );
+export function isCurrent(state: SessionState): boolean {
+  return !state.revoked && !state.disabled && !state.stale;
 }
+
+/** What ended, so the caller can audit it and close the sessions' sockets. */
+export interface RevokedSession {
+  sessionId: string;
+  tenantId: string;
+}
+
+/** Told (after commit) which sessions were revoked; realtime closes their sockets. */
+export type RevocationListener = (sessionIds: readonly string[]) => void;
 
 export type RotateOutcome =
   | { kind: 'rotated'; tokens: IssuedTokens; role: Role }
@@ -40,7 +48,8 @@ export interface SessionState {
   role: Role;
   revoked: boolean;
   disabled: boolean;
-  tokensValidAfter: Date;
+  /** The session began before the user's tokensValidAfter (a revocation of every session). */
+  stale: boolean;
 }
 
 /**
@@ -73,10 +82,10 @@ export class Sessions {
       role: Role;
       revoked: boolean;
       disabled: boolean;
-      tokens_valid_after: Date;
+      stale: boolean;
     }[] = await this.context.manager.query(
       `SELECT s.tenant_id, m.role, (s.revoked_at IS NOT NULL OR s.expires_at <= now()) AS revoked,
-              (m.disabled_at IS NOT NULL) AS disabled, u.tokens_valid_after
+              (m.disabled_at IS NOT NULL) AS disabled, (s.created_at < u.tokens_valid_after) AS stale
          FROM auth_session s
          JOIN membership m ON m.tenant_id = s.tenant_id AND m.user_id = s.user_id
          JOIN app_user u ON u.id = s.user_id
@@ -91,7 +100,7 @@ export class Sessions {
           role: row.role,
           revoked: row.revoked,
           disabled: row.disabled,
-          tokensValidAfter: row.tokens_valid_after,
+          stale: row.stale,
         }
       : null;
   }
@@ -105,7 +114,6 @@ export class Sessions {
     refreshToken: string,
     sessionId: string,
     userId: string,
-    issuedAt: number,
   ): Promise<RotateOutcome> {
     const hash = this.hasher.hash(REFRESH_PURPOSE, refreshToken);
     const rows: { session_id: string; spent: boolean; expired: boolean }[] =
@@ -127,7 +135,7 @@ export class Sessions {
       [hash],
     );
     const state = await this.state(sessionId, userId);
-    if (!state || !isCurrent(state, issuedAt)) {
+    if (!state || !isCurrent(state)) {
       return { kind: 'invalid' };
     }
     return {
@@ -137,25 +145,81 @@ export class Sessions {
     };
   }
 
-  async revoke(sessionId: string, reason: string): Promise<void> {
-    await this.context.manager.query(
-      `UPDATE auth_session SET revoked_at = now(), revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL`,
+  /** Ends one session of this tenant; false when it was not open any more. */
+  async revoke(sessionId: string, reason: string): Promise<boolean> {
+    const rows = await this.updated<{ id: string }>(
+      `UPDATE auth_session SET revoked_at = now(), revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
       [sessionId, reason],
     );
+    this.announce(rows.map((row) => row.id));
+    return rows.length > 0;
   }
 
-  /** Every open session of a user in this tenant, optionally but one. */
-  async revokeAll(
+  /**
+   * Every open session of a user in this tenant (a membership change here: the user's
+   * sessions in other tenants are another tenant's business).
+   */
+  async revokeAll(userId: string, reason: string): Promise<number> {
+    const rows = await this.updated<{ id: string }>(
+      `UPDATE auth_session SET revoked_at = now(), revoke_reason = $2
+        WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+      [userId, reason],
+    );
+    this.announce(rows.map((row) => row.id));
+    return rows.length;
+  }
+
+  /**
+   * Every open session of a user in every tenant (logout-all, a password change or set),
+   * and `tokensValidAfter` moved to this transaction's start so a session being created
+   * concurrently is refused too. Sessions of other tenants are outside this transaction's
+   * RLS scope, so this goes through the `app_revoke_user_sessions` definer function.
+   */
+  async revokeEverywhere(
     userId: string,
     reason: string,
-    exceptSessionId?: string,
-  ): Promise<number> {
-    const rows = await this.context.manager.query(
-      `UPDATE auth_session SET revoked_at = now(), revoke_reason = $2
-        WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING id`,
-      [userId, reason, exceptSessionId ?? null],
-    );
-    return (rows as unknown[]).length;
+  ): Promise<RevokedSession[]> {
+    const rows: { session_id: string; tenant_id: string }[] =
+      await this.context.manager.query(
+        'SELECT session_id, tenant_id FROM app_revoke_user_sessions($1, $2)',
+        [userId, reason],
+      );
+    this.announce(rows.map((row) => row.session_id));
+    return rows.map((row) => ({
+      sessionId: row.session_id,
+      tenantId: row.tenant_id,
+    }));
+  }
+
+  /** Registers who hears of revoked sessions (the `/staff` gateway). */
+  onRevoked(listener: RevocationListener): void {
+    this.listeners.push(listener);
+  }
+
+  private readonly listeners: RevocationListener[] = [];
+
+  /** The RETURNING rows of an UPDATE (TypeORM answers an UPDATE with `[rows, count]`). */
+  private async updated<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const result: unknown = await this.context.manager.query(sql, params);
+    const rows =
+      Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
+    return Array.isArray(rows) ? (rows as T[]) : [];
+  }
+
+  /** After commit, so a socket that reconnects at once finds its session revoked. */
+  private announce(sessionIds: string[]): void {
+    if (sessionIds.length === 0 || this.listeners.length === 0) {
+      return;
+    }
+    this.context.afterCommit(() => {
+      for (const listener of this.listeners) {
+        try {
+          listener(sessionIds);
+        } catch {
+          // Fire-and-forget: closing sockets never fails the revocation.
+        }
+      }
+    });
   }
 
   private async issue(

@@ -18,6 +18,8 @@ export type DinerAuthenticator = (
 
 export const staffRoom = (tenantId: string) => `tenant:${tenantId}`;
 export const tableRoom = (tableId: string) => `table:${tableId}`;
+/** Every `/staff` socket also joins its session's room, so ending a session ends its sockets. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /**
  * The one way domain code pushes events to browsers. Emitting is fire-and-forget: a
@@ -46,6 +48,24 @@ export class Realtime {
   disconnectTable(tableId: string): void {
     try {
       this.diner?.in(tableRoom(tableId)).disconnectSockets(true);
+    } catch (error) {
+      this.logger.warn({
+        event: 'realtime_disconnect_failed',
+        error: (error as Error).name,
+      });
+    }
+  }
+
+  /**
+   * Ends every `/staff` socket of these sessions, on every instance (the Redis adapter fans
+   * the request out): a revoked session keeps no live connection.
+   */
+  disconnectSessions(sessionIds: readonly string[]): void {
+    if (sessionIds.length === 0) {
+      return;
+    }
+    try {
+      this.staff?.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
     } catch (error) {
       this.logger.warn({
         event: 'realtime_disconnect_failed',

@@ -1,9 +1,13 @@
-import { staffRoom, tableRoom } from './realtime';
+import { sessionRoom, staffRoom, tableRoom } from './realtime';
 
 describe('room names', () => {
   it('keeps tenants and tables in separate name spaces', () => {
     expect(staffRoom('a')).toBe('tenant:a');
     expect(tableRoom('a')).toBe('table:a');
     expect(staffRoom('a')).not.toBe(tableRoom('a'));
+    expect(sessionRoom('a')).toBe('session:a');
+    expect(
+      new Set([staffRoom('a'), tableRoom('a'), sessionRoom('a')]).size,
+    ).toBe(3);
   });
 });

@@ -14,12 +14,13 @@ import {
 } from '@foyer/api/platform';
 import type { Namespace, Socket } from 'socket.io';
 import { HandshakePolicy } from './handshake-policy';
-import { Realtime, staffRoom } from './realtime';
+import { Realtime, sessionRoom, staffRoom } from './realtime';
 import { refuseAll, refuseUnsecured } from './refuse';
 
 interface StaffSocketData {
   userId: string;
   tenantId: string;
+  sessionId: string;
   expiresAt: number;
 }
 
@@ -46,8 +47,9 @@ function accessToken(socket: Socket, cookieName: string): string | undefined {
 /**
  * `/staff`: the access JWT is verified as HTTP verifies it (AuthTokens: HS256, issuer,
  * audience and `kid` pinned; then the session must be open, the membership enabled and
- * the token not older than tokensValidAfter). The socket joins only its token's tenant
- * room, is capped per user, and is dropped when the token expires (the client reconnects
+ * the session not started before tokensValidAfter). The socket joins only its token's
+ * tenant room and its session's room (ending the session ends the socket, on every
+ * instance), is capped per user, and is dropped when the token expires (the client reconnects
  * with a fresh one).
  */
 @WebSocketGateway({ namespace: RealtimeNamespace.Staff })
@@ -88,10 +90,16 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection {
       );
     });
     this.realtime.attach('staff', namespace);
+    // A revoked session (logout, logout-all, password change, a membership disabled,
+    // removed or its role changed, refresh reuse) closes its sockets on every instance.
+    this.sessions.onRevoked((sessionIds) =>
+      this.realtime.disconnectSessions(sessionIds),
+    );
   }
 
   async handleConnection(socket: Socket): Promise<void> {
-    const { userId, tenantId, expiresAt } = socket.data as StaffSocketData;
+    const { userId, tenantId, sessionId, expiresAt } =
+      socket.data as StaffSocketData;
     const count = (this.perUser.get(userId) ?? 0) + 1;
     this.perUser.set(userId, count);
     const expiry = setTimeout(
@@ -117,12 +125,32 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection {
       socket.disconnect(true);
       return;
     }
-    await socket.join(staffRoom(tenantId));
+    await socket.join([staffRoom(tenantId), sessionRoom(sessionId)]);
+    // A revocation that committed between the handshake's check and this join announced
+    // itself before the socket was in its session's room: look once more, now that it is.
+    if (!(await this.stillCurrent(sessionId, userId, tenantId))) {
+      socket.disconnect(true);
+    }
+  }
+
+  private async stillCurrent(
+    sessionId: string,
+    userId: string,
+    tenantId: string,
+  ): Promise<boolean> {
+    try {
+      const state = await this.context.run(tenantId, () =>
+        this.sessions.state(sessionId, userId),
+      );
+      return Boolean(state && isCurrent(state));
+    } catch {
+      return false;
+    }
   }
 
   private async authenticate(
     token: string | undefined,
-  ): Promise<{ userId: string; tenantId: string; expiresAt: number } | null> {
+  ): Promise<StaffSocketData | null> {
     const claims = token ? this.tokens.verifyAccess(token) : null;
     if (!claims) {
       return null;
@@ -130,12 +158,13 @@ export class StaffGateway implements OnGatewayInit, OnGatewayConnection {
     const state = await this.context.run(claims.tid, () =>
       this.sessions.state(claims.sid, claims.sub),
     );
-    if (!state || !isCurrent(state, claims.iat)) {
+    if (!state || !isCurrent(state)) {
       return null;
     }
     return {
       userId: claims.sub,
       tenantId: claims.tid,
+      sessionId: claims.sid,
       expiresAt: claims.exp * 1000,
     };
   }

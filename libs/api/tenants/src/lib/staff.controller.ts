@@ -11,7 +11,7 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
 import {
   TenantContext,
@@ -57,6 +57,10 @@ export class StaffController {
 
   @Patch(':id')
   @RequirePermissions(Permission.USERS_MANAGE)
+  @ApiOkResponse({
+    description:
+      "The member as now; the user's sessions in this tenant are revoked and their `/staff` sockets closed on every instance",
+  })
   update(
     @Param('id', userId) id: string,
     @Body() body: UpdateStaffDto,
@@ -68,6 +72,10 @@ export class StaffController {
   @Delete(':id')
   @HttpCode(204)
   @RequirePermissions(Permission.USERS_MANAGE)
+  @ApiNoContentResponse({
+    description:
+      "Membership removed; the user's sessions in this tenant are revoked and their `/staff` sockets closed on every instance",
+  })
   remove(@Param('id', userId) id: string, @Req() req: Request): Promise<void> {
     return this.members.remove(actor(req), id, requestIdOf(req));
   }

@@ -5,6 +5,7 @@ import { ClsService } from 'nestjs-cls';
 import { EntityManager } from 'typeorm';
 
 const TENANT_KEY = 'foyer.tenantId';
+const AFTER_COMMIT_KEY = 'foyer.afterCommit';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -39,8 +40,14 @@ export class TenantContext {
     if (!UUID.test(tenantId)) {
       throw new Error('tenant id must be a UUID');
     }
-    const inTransaction = () =>
-      this.txHost.withTransaction(async () => {
+    const inTransaction = async () => {
+      // Only the outermost run commits; what was queued for after its commit runs then.
+      const outermost = !this.txHost.isTransactionActive();
+      const afterCommit: (() => void)[] = [];
+      const result = await this.txHost.withTransaction(async () => {
+        if (outermost) {
+          this.cls.set(AFTER_COMMIT_KEY, afterCommit);
+        }
         const current = this.cls.get<string | undefined>(TENANT_KEY);
         if (current !== undefined && current !== tenantId) {
           throw new Error('a transaction cannot switch tenants');
@@ -52,7 +59,30 @@ export class TenantContext {
         this.cls.set(TENANT_KEY, tenantId);
         return work(this.txHost.tx);
       });
+      for (const effect of afterCommit.splice(0)) {
+        effect();
+      }
+      return result;
+    };
     return this.cls.isActive() ? inTransaction() : this.cls.run(inTransaction);
+  }
+
+  /**
+   * A side effect that must not happen before the data it reflects is visible (closing
+   * the sockets of a revoked session: a reconnect must find the session revoked). Runs
+   * after the outermost tenant transaction commits, is dropped when it rolls back, and
+   * runs at once outside any. It must not throw or wait: it is fire-and-forget.
+   */
+  afterCommit(effect: () => void): void {
+    const queued =
+      this.cls.isActive() && this.txHost.isTransactionActive()
+        ? this.cls.get<(() => void)[] | undefined>(AFTER_COMMIT_KEY)
+        : undefined;
+    if (queued) {
+      queued.push(effect);
+    } else {
+      effect();
+    }
   }
 
   /**
