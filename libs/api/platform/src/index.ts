@@ -30,6 +30,7 @@ export * from './lib/database/request-tenant';
 export * from './lib/outbox/outbox';
 export * from './lib/outbox/outbox-message.entity';
 export * from './lib/outbox/outbox-relay';
+export * from './lib/outbox/outbox-seal';
 export * from './lib/outbox/queues.module';
 export * from './lib/mail/mail.processor';
 export * from './lib/qr/qr-code';

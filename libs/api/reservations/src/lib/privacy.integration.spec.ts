@@ -8,6 +8,7 @@ import {
   TestDatabase,
   createTestApp,
   createTestDatabase,
+  outboxMails,
 } from '@foyer/api/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -263,11 +264,8 @@ describe('privacy: export, erase and retention (real PostgreSQL)', () => {
       .set('Idempotency-Key', randomUUID())
       .send({ name: 'Pending Visitor', email, partySize: 1 })
       .expect(202);
-    const mail = await owner.query(
-      `SELECT payload->>'text' AS text FROM outbox_message WHERE payload->>'to' = $1`,
-      [email],
-    );
-    const token = /\/confirm#t=([A-Za-z0-9_-]+)/.exec(mail.rows[0].text)?.[1];
+    const [mail] = await outboxMails(app, owner, email);
+    const token = /\/confirm#t=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
     expect(token).toBeDefined();
     await as('owner@alpha')('/api/staff/privacy/erase', { email }).expect(200);
     const confirm = await http()

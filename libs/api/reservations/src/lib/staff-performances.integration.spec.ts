@@ -7,6 +7,7 @@ import {
   TestDatabase,
   createTestApp,
   createTestDatabase,
+  outboxMails,
 } from '@foyer/api/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
@@ -208,12 +209,9 @@ describe('rooms and performances for staff (real PostgreSQL)', () => {
     const owner = new Client({ connectionString: db.ownerUrl });
     await owner.connect();
     const mailText = async (to: string, subject: string) =>
-      (
-        await owner.query(
-          `SELECT payload->>'text' AS text FROM outbox_message WHERE payload->>'to' = $1 AND payload->>'subject' LIKE $2 ORDER BY created_at`,
-          [to, `${subject}%`],
-        )
-      ).rows.map((r: { text: string }) => r.text);
+      (await outboxMails(app, owner, to))
+        .filter((m) => m.subject.startsWith(subject))
+        .map((m) => m.text);
     try {
       const confirmToken = (
         /confirm#t=([\w-]+)/.exec(

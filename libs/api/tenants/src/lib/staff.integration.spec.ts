@@ -14,6 +14,7 @@ import {
   TestDatabase,
   createTestApp,
   createTestDatabase,
+  outboxMails,
 } from '@foyer/api/testing';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -100,10 +101,7 @@ describe('staff accounts, tenant settings, switching and passwords (real Postgre
     const client = new Client({ connectionString: db.runtimeUrl });
     await client.connect();
     try {
-      const rows = await client.query(
-        `SELECT payload->>'text' AS text FROM outbox_message ORDER BY created_at`,
-      );
-      return rows.rows.map((row: { text: string }) => row.text);
+      return (await outboxMails(app, client)).map((mail) => mail.text);
     } finally {
       await client.end();
     }

@@ -1,18 +1,8 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHash,
-  createHmac,
-  hkdfSync,
-  randomBytes,
-} from 'node:crypto';
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
+import { openAesGcm, sealAesGcm } from './aes-gcm';
 
 /** HKDF info label under which the idempotency root key is derived from TOKEN_HASH_KEY. */
 export const IDEMPOTENCY_KEY_LABEL = 'foyer idempotency v1';
-
-const FORMAT = 'v1.';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 
 /** Thrown when a sealed record does not open: wrong key or scope, tampered or not ours. */
 export class SealedRecordError extends Error {
@@ -79,43 +69,15 @@ export class IdempotencySeal {
 
   /** AES-256-GCM with a fresh IV; the record id is bound in as associated data. */
   seal(keys: RecordKeys, plaintext: string): string {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', keys.encryption, iv);
-    cipher.setAAD(Buffer.from(keys.id));
-    const body = Buffer.concat([
-      cipher.update(plaintext, 'utf8'),
-      cipher.final(),
-    ]);
-    return (
-      FORMAT +
-      Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')
-    );
+    return sealAesGcm(keys.encryption, keys.id, plaintext);
   }
 
   /** The plaintext, or SealedRecordError for anything that does not authenticate. */
   open(keys: RecordKeys, sealed: string): string {
-    if (!sealed.startsWith(FORMAT)) {
+    const plaintext = openAesGcm(keys.encryption, keys.id, sealed);
+    if (plaintext === undefined) {
       throw new SealedRecordError();
     }
-    const raw = Buffer.from(sealed.slice(FORMAT.length), 'base64url');
-    if (raw.length < IV_BYTES + TAG_BYTES) {
-      throw new SealedRecordError();
-    }
-    try {
-      const decipher = createDecipheriv(
-        'aes-256-gcm',
-        keys.encryption,
-        raw.subarray(0, IV_BYTES),
-        { authTagLength: TAG_BYTES },
-      );
-      decipher.setAAD(Buffer.from(keys.id));
-      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      return Buffer.concat([
-        decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
-        decipher.final(),
-      ]).toString('utf8');
-    } catch {
-      throw new SealedRecordError();
-    }
+    return plaintext;
   }
 }

@@ -12,7 +12,9 @@ export type SecurityEvent =
   | 'origin_refused'
   | 'capability_refused'
   | 'token_refused'
-  | 'ws_refused';
+  | 'ws_refused'
+  /** A mail failed for good (a day of retries); details hold only the job id and queue. */
+  | 'mail_undeliverable';
 
 /**
  * Security-relevant refusals: logged under the `security` category (never with secrets

@@ -17,9 +17,15 @@ export const OUTBOX_QUEUES = Symbol('OUTBOX_QUEUES');
 const BATCH = 100;
 const SWEEP_MS = 2000;
 
-/** Retries with backoff until the mail server takes the message; raw tokens leave Redis once sent. */
+/**
+ * Retries with backoff until the mail server takes the message, for at most a day: 15
+ * attempts with exponential backoff from 5 s wait 5 s × (2^14 − 1) ≈ 22.8 h in all, and
+ * MailProcessor also refuses a job older than MAIL_MAX_AGE_MS. A sent job is removed; a
+ * finally failed one keeps its id, name and reason for a week, never its payload (the
+ * processor clears it), and the payload is sealed (OutboxSeal) while it waits.
+ */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
-  attempts: 25,
+  attempts: 15,
   backoff: { type: 'exponential', delay: 5000 },
   removeOnComplete: true,
   removeOnFail: { age: 7 * 24 * 3600 },
@@ -29,6 +35,7 @@ interface Row {
   id: string;
   queue: string;
   job_name: string;
+  /** Sealed by Outbox.add (`{ sealed: "v1.…" }`); copied into the job unchanged. */
   payload: Record<string, unknown>;
 }
 

@@ -1,8 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { JobName, QueueName } from '@foyer/contracts';
-import { OutboxMessage } from './outbox-message.entity';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG } from '../config/config.module';
+import { AppConfig } from '../config/config.schema';
+import { OutboxSeal } from './outbox-seal';
 
 export interface OutboxEntry<T extends object> {
   queue: QueueName;
@@ -11,26 +14,37 @@ export interface OutboxEntry<T extends object> {
   tenantId?: string | null;
 }
 
-/** Adds jobs inside the caller's transaction; nothing is queued unless it commits. */
+/**
+ * Adds jobs inside the caller's transaction; nothing is queued unless it commits. The
+ * payload is stored sealed (OutboxSeal) under the row id, which is also the job id.
+ */
 @Injectable()
 export class Outbox {
+  private readonly seal: OutboxSeal;
+
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.seal = new OutboxSeal(config);
+  }
 
   async add<T extends object>(entry: OutboxEntry<T>): Promise<string> {
     if (!this.txHost.isTransactionActive()) {
       throw new Error('Outbox.add must run inside a transaction');
     }
-    const rows: Pick<OutboxMessage, 'id'>[] = await this.txHost.tx.query(
-      `INSERT INTO outbox_message (queue, job_name, payload, tenant_id) VALUES ($1, $2, $3::jsonb, $4) RETURNING id`,
+    // The id is chosen here so the payload can be sealed with it as associated data.
+    const id = randomUUID();
+    await this.txHost.tx.query(
+      `INSERT INTO outbox_message (id, queue, job_name, payload, tenant_id) VALUES ($1, $2, $3, $4::jsonb, $5)`,
       [
+        id,
         entry.queue,
         entry.jobName,
-        JSON.stringify(entry.payload),
+        JSON.stringify(this.seal.seal(id, entry.payload)),
         entry.tenantId ?? null,
       ],
     );
-    return rows[0].id;
+    return id;
   }
 }
