@@ -197,20 +197,7 @@ describe('transactional outbox relay and mail delivery (real PostgreSQL, Redis, 
     const queue = first.get<Queue>(getQueueToken(QueueName.MAIL));
     await first.close();
     // A process committed and died before any relay saw the row: start one without the listener.
-    const producer = await Test.createTestingModule({
-      imports: [WorkerModule],
-      providers: [Outbox],
-    })
-      .overrideProvider(OutboxRelay)
-      .useValue({})
-      .overrideProvider(MailProcessor)
-      .useValue({})
-      .compile();
-    const producerApp = producer.createNestApplication({
-      logger: false,
-    } as never) as unknown as INestApplicationContext;
-    await producerApp.init();
-    producerApp.enableShutdownHooks?.();
+    const producerApp = await startProducer();
     const orphan = await addToOutbox(producerApp, 'orphan@example.test');
     const duplicate = await addToOutbox(producerApp, 'dup@example.test');
     // As if a relay had enqueued this row and died before deleting it.
