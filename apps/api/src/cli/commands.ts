@@ -151,10 +151,14 @@ export async function tenantCreate(
       return member;
     });
     out(tenant.id);
-    if (added.setPasswordToken) {
+    if (added.invitation) {
       const site = app.get<AppConfig>(APP_CONFIG).SITE_BASE_URL;
+      const what =
+        added.invitation.path === '/set-password'
+          ? 'to set a password'
+          : 'to accept (the address already has a Foyer account)';
       out(
-        `one-time link for the owner to set a password (72 h): ${site}/set-password#t=${added.setPasswordToken}`,
+        `one-time link for the owner ${what} (72 h): ${site}${added.invitation.path}#t=${added.invitation.token}`,
       );
     }
   });

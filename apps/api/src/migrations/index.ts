@@ -6,6 +6,7 @@ import { Menu1764200000000 } from './1764200000000-menu';
 import { Ordering1764300000000 } from './1764300000000-ordering';
 import { AuditHead1764400000000 } from './1764400000000-audit-head';
 import { SessionRevocation1764500000000 } from './1764500000000-session-revocation';
+import { InvitationsAndRecovery1764600000000 } from './1764600000000-invitations-and-recovery';
 
 /** Every migration, in order. The CLI and the test database template run exactly these. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Ordering1764300000000,
   AuditHead1764400000000,
   SessionRevocation1764500000000,
+  InvitationsAndRecovery1764600000000,
 ];

@@ -35,14 +35,10 @@ import { clearAuthCookies, cookieNames, setAuthCookies } from './cookies';
 import { CsrfTokens } from './csrf';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 import { LoginService, Membership } from './login.service';
-import { StaffPrincipal, principalOf } from './principal';
-import {
-  ChangePasswordDto,
-  SetPasswordDto,
-  SwitchTenantDto,
-} from './dto/password.dto';
+import { principalOf, requirePrincipal } from './principal';
+import { ChangePasswordDto, SwitchTenantDto } from './dto/password.dto';
 import { PasswordsService } from './passwords.service';
-import { IssuedTokens, Sessions } from './sessions';
+import { IssuedTokens, Sessions, deviceOf } from './sessions';
 import { AuthTokens } from './tokens';
 
 export interface SessionView {
@@ -145,7 +141,12 @@ export class AuthController {
       );
     }
     const outcome = await this.context.run(claims.tid, async () => {
-      const result = await this.sessions.rotate(token, claims.sid, claims.sub);
+      const result = await this.sessions.rotate(
+        token,
+        claims.sid,
+        claims.sub,
+        deviceOf(req),
+      );
       if (result.kind === 'reused') {
         await this.audit.record({
           action: 'auth.refresh_reused',
@@ -252,7 +253,7 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionView | TokenPair> {
-    const principal = this.requirePrincipal(req);
+    const principal = requirePrincipal(req);
     const memberships = await this.login$.membershipsOf(principal.sub);
     const target = memberships.find((m) => m.tenantId === body.tenantId);
     if (!target) {
@@ -275,7 +276,11 @@ export class AuthController {
       );
     }
     const tokens = await this.context.run(target.tenantId, async () => {
-      const issued = await this.sessions.start(principal.sub, target.role);
+      const issued = await this.sessions.start(
+        principal.sub,
+        target.role,
+        deviceOf(req),
+      );
       await this.audit.record({
         action: 'auth.tenant_switched',
         actorId: principal.sub,
@@ -317,7 +322,7 @@ export class AuthController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionView | TokenPair> {
-    const principal = this.requirePrincipal(req);
+    const principal = requirePrincipal(req);
     await this.passwords.change(
       principal.sub,
       body.currentPassword,
@@ -329,7 +334,11 @@ export class AuthController {
       principal.sub,
       principal.tid,
     );
-    const tokens = await this.sessions.start(principal.sub, membership.role);
+    const tokens = await this.sessions.start(
+      principal.sub,
+      membership.role,
+      deviceOf(req),
+    );
     return this.answer(
       req,
       res,
@@ -341,25 +350,9 @@ export class AuthController {
     );
   }
 
-  @Post('set-password')
-  @HttpCode(204)
-  @Public()
-  @CheckOrigin()
-  @RateLimit('login')
-  async setPassword(
-    @Body() body: SetPasswordDto,
-    @Req() req: Request,
-  ): Promise<void> {
-    await this.passwords.setWithToken(
-      body.token,
-      body.newPassword,
-      requestIdOf(req),
-    );
-  }
-
   @Get('me')
   async me(@Req() req: Request): Promise<SessionView> {
-    const principal = this.requirePrincipal(req);
+    const principal = requirePrincipal(req);
     const { membership, memberships } = await this.currentMembership(
       principal.sub,
       principal.tid,
@@ -382,18 +375,6 @@ export class AuthController {
       );
     }
     return { membership, memberships };
-  }
-
-  private requirePrincipal(req: Request): StaffPrincipal {
-    const principal = principalOf(req);
-    if (!principal) {
-      throw new DomainError(
-        401,
-        ErrorCode.UNAUTHENTICATED,
-        'Sign in to continue.',
-      );
-    }
-    return principal;
   }
 
   private async answer(

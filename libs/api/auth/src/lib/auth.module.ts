@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
 import { RbacModule } from '@foyer/api/rbac';
 import { AccessTokenStrategy } from './access-token.strategy';
+import { AccountController } from './account.controller';
 import { AuthController } from './auth.controller';
 import { AuthenticationGuard, CsrfGuard } from './auth.guard';
 import { CsrfTokens } from './csrf';
@@ -10,12 +11,14 @@ import { LoginService } from './login.service';
 import { PasswordHasher } from './password-hasher';
 import { Sessions } from './sessions';
 import { PasswordsService } from './passwords.service';
+import { InvitationTokens } from './invitation-tokens';
+import { PasswordReset } from './password-reset';
 import { StaffAccounts } from './staff-accounts';
 import { AuthTokens } from './tokens';
 
 @Module({
   imports: [AuditModule, RbacModule],
-  controllers: [AuthController],
+  controllers: [AuthController, AccountController],
   providers: [
     AccessTokenStrategy,
     AuthTokens,
@@ -23,6 +26,8 @@ import { AuthTokens } from './tokens';
     Sessions,
     StaffAccounts,
     PasswordsService,
+    InvitationTokens,
+    PasswordReset,
     Lockout,
     LoginService,
     CsrfTokens,

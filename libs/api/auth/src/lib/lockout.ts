@@ -189,6 +189,15 @@ export class Lockout {
     }
   }
 
+  /**
+   * A completed password reset: the account starts clean (no lock, no failures), since
+   * the person who proved they hold the mailbox chose the new password.
+   */
+  async clear(email: string): Promise<void> {
+    const [lock, failed] = this.keys(lockoutAccount(email));
+    await this.redis.del(lock, failed);
+  }
+
   /** One hash tag per account, so the script's keys share a slot on a cluster too. */
   private keys(account: string): [string, string, string] {
     const base = `auth:lockout:{${account}}`;

@@ -8,7 +8,7 @@ import {
 import { AuditLog } from '@foyer/api/audit';
 import { Lockout } from './lockout';
 import { PasswordHasher } from './password-hasher';
-import { IssuedTokens, Sessions } from './sessions';
+import { IssuedTokens, Sessions, deviceOf } from './sessions';
 
 export interface Membership {
   tenantId: string;
@@ -96,6 +96,7 @@ export class LoginService {
         const issued = await this.sessions.start(
           candidate.user_id,
           membership.role,
+          deviceOf(req),
         );
         await this.audit.record({
           action: 'auth.login_succeeded',

@@ -4,16 +4,14 @@ import {
   DomainError,
   SecurityEvents,
   TenantContext,
-  TokenHasher,
 } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { Lockout } from './lockout';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblems } from './password-policy';
 import { Sessions } from './sessions';
-import { SET_PASSWORD_PURPOSE } from './staff-accounts';
 
-const weak = (problems: string[]) =>
+export const weakPassword = (problems: string[]) =>
   new DomainError(
     400,
     ErrorCode.VALIDATION_FAILED,
@@ -23,13 +21,12 @@ const weak = (problems: string[]) =>
     },
   );
 
-/** Password change (signed in) and first password from a one-time token (invitation). */
+/** Password change (signed in), and the one way a password is stored from a session's tenant. */
 @Injectable()
 export class PasswordsService {
   constructor(
     private readonly context: TenantContext,
     private readonly passwords: PasswordHasher,
-    private readonly hasher: TokenHasher,
     private readonly sessions: Sessions,
     private readonly audit: AuditLog,
     private readonly lockout: Lockout,
@@ -89,7 +86,7 @@ export class PasswordsService {
       displayName: user.display_name,
     });
     if (problems.length > 0) {
-      throw weak(problems);
+      throw weakPassword(problems);
     }
     await this.store(userId, next);
     await this.audit.record({
@@ -101,62 +98,11 @@ export class PasswordsService {
     });
   }
 
-  /** Spends a set-password token; unknown, spent or expired tokens are one answer. */
-  async setWithToken(
-    token: string,
-    next: string,
-    requestId: string,
-  ): Promise<void> {
-    const hash = this.hasher.hash(SET_PASSWORD_PURPOSE, token);
-    const tenantId = await this.context.withoutTenant(async (manager) => {
-      const rows: { id: string | null }[] = await manager.query(
-        'SELECT app_password_token_tenant($1) AS id',
-        [hash],
-      );
-      return rows[0]?.id ?? null;
-    });
-    const invalid = new DomainError(
-      400,
-      ErrorCode.TOKEN_INVALID,
-      'This link is not valid any more.',
-    );
-    if (!tenantId) {
-      throw invalid;
-    }
-    await this.context.run(tenantId, async (manager) => {
-      const rows: { user_id: string; email: string; display_name: string }[] =
-        await manager.query(
-          `SELECT t.user_id, u.email, u.display_name FROM password_token t JOIN app_user u ON u.id = t.user_id
-          WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now() FOR UPDATE OF t`,
-          [hash],
-        );
-      const row = rows[0];
-      if (!row) {
-        throw invalid;
-      }
-      const problems = passwordProblems(next, {
-        email: row.email,
-        displayName: row.display_name,
-      });
-      if (problems.length > 0) {
-        throw weak(problems);
-      }
-      await manager.query(
-        'UPDATE password_token SET used_at = now() WHERE token_hash = $1',
-        [hash],
-      );
-      await this.store(row.user_id, next);
-      await this.audit.record({
-        action: 'auth.password_set',
-        actorId: row.user_id,
-        targetType: 'user',
-        targetId: row.user_id,
-        requestId,
-      });
-    });
-  }
-
-  private async store(userId: string, password: string): Promise<void> {
+  /**
+   * Sets the user's password (already judged by the policy) and ends every session of
+   * theirs in every tenant, inside the caller's transaction.
+   */
+  async store(userId: string, password: string): Promise<void> {
     await this.context.manager.query(
       `UPDATE app_user SET password_hash = $2, tokens_valid_after = now(), updated_at = now() WHERE id = $1`,
       [userId, await this.passwords.hash(password)],

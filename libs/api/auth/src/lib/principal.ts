@@ -1,4 +1,5 @@
-import { Permission, Role } from '@foyer/contracts';
+import { ErrorCode, Permission, Role } from '@foyer/contracts';
+import { DomainError } from '@foyer/api/platform';
 
 /** The verified caller of a staff request, from the access token checked against its session. */
 export interface StaffPrincipal {
@@ -17,4 +18,17 @@ export function principalOf(req: object): StaffPrincipal | undefined {
 
 export function setPrincipal(req: object, principal: StaffPrincipal): void {
   (req as { user?: StaffPrincipal }).user = principal;
+}
+
+/** The caller of a route that needs a signed-in user: `401 UNAUTHENTICATED` without one. */
+export function requirePrincipal(req: object): StaffPrincipal {
+  const principal = principalOf(req);
+  if (!principal) {
+    throw new DomainError(
+      401,
+      ErrorCode.UNAUTHENTICATED,
+      'Sign in to continue.',
+    );
+  }
+  return principal;
 }

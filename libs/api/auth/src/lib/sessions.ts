@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@foyer/contracts';
-import { TenantContext, TokenHasher } from '@foyer/api/platform';
+import { TenantContext, TokenHasher, clientIp } from '@foyer/api/platform';
 import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
 import { REFRESH_TTL_SECONDS } from './cookies';
 import { AuthTokens } from './tokens';
 
@@ -37,6 +38,35 @@ export interface RevokedSession {
 /** Told (after commit) which sessions were revoked; realtime closes their sockets. */
 export type RevocationListener = (sessionIds: readonly string[]) => void;
 
+/** The device a session was started or last refreshed from, as the user sees it in their list. */
+export interface SessionDevice {
+  userAgent: string | null;
+  ip: string | null;
+}
+
+/** The device of a request: its user agent (cut to 256 characters) and client IP. */
+export function deviceOf(req: object): SessionDevice {
+  const request = req as {
+    headers?: Record<string, string | string[] | undefined>;
+    ip?: string;
+  };
+  const agent = request.headers?.['user-agent'];
+  const userAgent =
+    typeof agent === 'string' && agent ? agent.slice(0, 256) : null;
+  const ip = clientIp(request);
+  return { userAgent, ip: isIP(ip) ? ip : null };
+}
+
+/** One of the user's open sessions, in any tenant (GET /api/auth/sessions). */
+export interface OpenSession {
+  id: string;
+  tenant: { id: string; slug: string; name: string };
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: string;
+  lastUsedAt: string;
+}
+
 export type RotateOutcome =
   | { kind: 'rotated'; tokens: IssuedTokens; role: Role }
   | { kind: 'reused' }
@@ -65,12 +95,24 @@ export class Sessions {
     private readonly hasher: TokenHasher,
   ) {}
 
-  async start(userId: string, role: Role): Promise<IssuedTokens> {
+  async start(
+    userId: string,
+    role: Role,
+    device: SessionDevice,
+  ): Promise<IssuedTokens> {
     const tenantId = this.requireTenant();
     const sessionId = randomUUID();
     await this.context.manager.query(
-      `INSERT INTO auth_session (id, tenant_id, user_id, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [sessionId, tenantId, userId, REFRESH_TTL_SECONDS],
+      `INSERT INTO auth_session (id, tenant_id, user_id, expires_at, user_agent, ip)
+       VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5, $6)`,
+      [
+        sessionId,
+        tenantId,
+        userId,
+        REFRESH_TTL_SECONDS,
+        device.userAgent,
+        device.ip,
+      ],
     );
     return this.issue(sessionId, userId, role);
   }
@@ -85,7 +127,8 @@ export class Sessions {
       stale: boolean;
     }[] = await this.context.manager.query(
       `SELECT s.tenant_id, m.role, (s.revoked_at IS NOT NULL OR s.expires_at <= now()) AS revoked,
-              (m.disabled_at IS NOT NULL) AS disabled, (s.created_at < u.tokens_valid_after) AS stale
+              (m.disabled_at IS NOT NULL OR m.status <> 'active') AS disabled,
+              (s.created_at < u.tokens_valid_after) AS stale
          FROM auth_session s
          JOIN membership m ON m.tenant_id = s.tenant_id AND m.user_id = s.user_id
          JOIN app_user u ON u.id = s.user_id
@@ -114,6 +157,7 @@ export class Sessions {
     refreshToken: string,
     sessionId: string,
     userId: string,
+    device: SessionDevice,
   ): Promise<RotateOutcome> {
     const hash = this.hasher.hash(REFRESH_PURPOSE, refreshToken);
     const rows: { session_id: string; spent: boolean; expired: boolean }[] =
@@ -138,6 +182,12 @@ export class Sessions {
     if (!state || !isCurrent(state)) {
       return { kind: 'invalid' };
     }
+    // A refresh is the session's use: the list shows when and from where it was last.
+    await this.context.manager.query(
+      `UPDATE auth_session SET last_used_at = now(), ip = COALESCE($2, ip),
+              user_agent = COALESCE($3, user_agent) WHERE id = $1`,
+      [sessionId, device.ip, device.userAgent],
+    );
     return {
       kind: 'rotated',
       tokens: await this.issue(sessionId, userId, state.role),
@@ -189,6 +239,61 @@ export class Sessions {
       sessionId: row.session_id,
       tenantId: row.tenant_id,
     }));
+  }
+
+  /** The user's open sessions in every tenant, most recently used first. */
+  async listOwn(userId: string): Promise<OpenSession[]> {
+    const rows: {
+      id: string;
+      tenant_id: string;
+      slug: string;
+      name: string;
+      user_agent: string | null;
+      ip: string | null;
+      created_at: Date;
+      last_used_at: Date;
+    }[] = await this.context.withoutTenant((manager) =>
+      manager.query(
+        `SELECT id, tenant_id, slug, name, user_agent, ip, created_at, last_used_at
+           FROM app_user_open_sessions($1)`,
+        [userId],
+      ),
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      tenant: { id: row.tenant_id, slug: row.slug, name: row.name },
+      userAgent: row.user_agent,
+      ip: row.ip,
+      createdAt: row.created_at.toISOString(),
+      lastUsedAt: row.last_used_at.toISOString(),
+    }));
+  }
+
+  /**
+   * Ends one of the user's own sessions, whichever tenant it lives in (the definer
+   * function checks it is theirs). Returns its tenant, or null when the user has no such
+   * open session: another user's id and an ended session are the same answer.
+   */
+  async revokeOwn(
+    userId: string,
+    sessionId: string,
+    reason: string,
+  ): Promise<string | null> {
+    const rows: { tenant_id: string | null }[] =
+      await this.context.manager.query(
+        'SELECT app_revoke_own_session($1, $2, $3) AS tenant_id',
+        [userId, sessionId, reason],
+      );
+    const tenantId = rows[0]?.tenant_id ?? null;
+    if (tenantId) {
+      this.announce([sessionId]);
+    }
+    return tenantId;
+  }
+
+  /** Sessions a definer function ended (a password reset): their sockets close after commit. */
+  announceRevoked(sessionIds: readonly string[]): void {
+    this.announce([...sessionIds]);
   }
 
   /** Registers who hears of revoked sessions (the `/staff` gateway). */

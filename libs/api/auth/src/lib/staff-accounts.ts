@@ -12,24 +12,39 @@ import { PasswordHasher } from './password-hasher';
 import { passwordProblems } from './password-policy';
 
 export const SET_PASSWORD_PURPOSE = 'set-password';
-export const SET_PASSWORD_TTL_HOURS = 72;
+export const ACCEPT_INVITATION_PURPOSE = 'accept-invitation';
+/** How long a set-password or accept-invitation link works. */
+export const INVITATION_TTL_HOURS = 72;
 
 export interface NewMember {
   email: string;
   displayName: string;
   role: Role;
-  /** Set directly (operator automation, demo seed); otherwise a one-time set-password token is issued. */
+  /** Set directly (operator automation, demo seed); otherwise a one-time invitation is issued. */
   password?: string;
+}
+
+/** The one-time link an invited person follows: to set a first password, or to accept. */
+export interface Invitation {
+  path: '/set-password' | '/accept-invitation';
+  /** The raw token, for the link's fragment only: never stored, logged or returned by the API. */
+  token: string;
 }
 
 export interface AddedMember {
   userId: string;
   created: boolean;
-  /** The raw one-time token, for the invitation link only: never stored, logged or returned by the API. */
-  setPasswordToken?: string;
+  /** Absent when a password was given: the membership is active at once. */
+  invitation?: Invitation;
 }
 
-/** Creates or attaches a staff identity to the current tenant. */
+/**
+ * Creates or invites a staff identity to the current tenant. Without a password the
+ * membership is `invited` and grants nothing until its person acts on the invitation: a
+ * new account (or one that never set a password) sets its first password, an existing
+ * one accepts. Either way the tenant keeps only the address and name it sent, so inviting
+ * reveals nothing about an account that already exists.
+ */
 @Injectable()
 export class StaffAccounts {
   constructor(
@@ -62,45 +77,69 @@ export class StaffAccounts {
       }
     }
     const [existing] = (await manager.query(
-      'SELECT app_user_id_by_email($1) AS id',
+      'SELECT user_id, password_hash IS NOT NULL AS has_password FROM app_login_candidate($1)',
       [email],
-    )) as { id: string | null }[];
-    const userId = existing?.id ?? randomUUID();
-    const created = !existing?.id;
+    )) as { user_id: string; has_password: boolean }[];
+    const userId = existing?.user_id ?? randomUUID();
+    const created = !existing;
+    const hash =
+      input.password === undefined
+        ? null
+        : await this.passwords.hash(input.password);
     if (created) {
-      const hash = input.password
-        ? await this.passwords.hash(input.password)
-        : null;
       await manager.query(
         `INSERT INTO app_user (id, email, display_name, password_hash) VALUES ($1, $2, $3, $4)`,
         [userId, email, input.displayName, hash],
       );
     }
+    const active = hash !== null;
     await manager.query(
-      `INSERT INTO membership (tenant_id, user_id, role) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id, user_id) DO UPDATE SET role = EXCLUDED.role, disabled_at = NULL`,
-      [tenantId, userId, input.role],
-    );
-    if (!created && input.password) {
-      await manager.query(
-        `UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`,
-        [userId, await this.passwords.hash(input.password)],
-      );
-    }
-    if (input.password || !created) {
-      return { userId, created };
-    }
-    const token = randomToken();
-    await manager.query(
-      `INSERT INTO password_token (token_hash, tenant_id, user_id, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
+      `INSERT INTO membership (tenant_id, user_id, role, status, invited_email, invited_name)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (tenant_id, user_id) DO UPDATE SET role = EXCLUDED.role, disabled_at = NULL,
+         status = CASE WHEN EXCLUDED.status = 'active' THEN 'active' ELSE membership.status END,
+         invited_email = CASE WHEN EXCLUDED.status = 'active' THEN NULL ELSE membership.invited_email END,
+         invited_name = CASE WHEN EXCLUDED.status = 'active' THEN NULL ELSE membership.invited_name END`,
       [
-        this.hasher.hash(SET_PASSWORD_PURPOSE, token),
         tenantId,
         userId,
-        SET_PASSWORD_TTL_HOURS,
+        input.role,
+        active ? 'active' : 'invited',
+        active ? null : email,
+        active ? null : input.displayName,
       ],
     );
-    return { userId, created, setPasswordToken: token };
+    if (!created && hash !== null) {
+      // Operator automation only (no API path sets a password for someone else).
+      await manager.query(
+        `UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`,
+        [userId, hash],
+      );
+    }
+    if (active) {
+      return { userId, created };
+    }
+    const accept = existing?.has_password === true;
+    const purpose = accept ? ACCEPT_INVITATION_PURPOSE : SET_PASSWORD_PURPOSE;
+    const token = randomToken();
+    await manager.query(
+      `INSERT INTO password_token (token_hash, tenant_id, user_id, expires_at, purpose)
+       VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5)`,
+      [
+        this.hasher.hash(purpose, token),
+        tenantId,
+        userId,
+        INVITATION_TTL_HOURS,
+        purpose,
+      ],
+    );
+    return {
+      userId,
+      created,
+      invitation: {
+        path: accept ? '/accept-invitation' : '/set-password',
+        token,
+      },
+    };
   }
 }

@@ -23,8 +23,10 @@ import {
   TestDatabase,
   applyTestEnvironment,
   createTestDatabase,
+  outboxMails,
   testEnvironment,
 } from '@foyer/api/testing';
+import { Client } from 'pg';
 import { Socket, io } from 'socket.io-client';
 import request from 'supertest';
 import { RealtimeIoAdapter } from './realtime-io.adapter';
@@ -197,7 +199,15 @@ describe('revoked sessions close their /staff sockets (two API instances, real R
   });
 
   it('logout-all in one tenant closes the socket of the session in the other tenant', async () => {
-    const email = 'both@multi.test';
+    const { inAlpha, inBravo } = await inBothTenants('both@multi.test');
+    const target = await connect(inBravo);
+    const bystander = await connect(tokens['owner@bravo']);
+    await staffAs(a.app, inAlpha).post('/api/auth/logout-all').expect(204);
+    await expectOnlyTargetDropped(target, bystander);
+  });
+
+  /** A user in alpha and bravo, signed in to each; returns both access tokens. */
+  async function inBothTenants(email: string) {
     const context = a.app.get(TenantContext);
     const accounts = a.app.get(StaffAccounts);
     for (const tenant of [tenants['alpha'], tenants['bravo']]) {
@@ -210,11 +220,50 @@ describe('revoked sessions close their /staff sockets (two API instances, real R
         }),
       );
     }
-    const inAlpha = await login(email, 'alpha');
-    const inBravo = await login(email, 'bravo');
+    return {
+      inAlpha: await login(email, 'alpha'),
+      inBravo: await login(email, 'bravo'),
+    };
+  }
+
+  it('ending a session from the session list closes its socket in the other tenant', async () => {
+    const { inAlpha, inBravo } = await inBothTenants('listed@multi.test');
     const target = await connect(inBravo);
     const bystander = await connect(tokens['owner@bravo']);
-    await staffAs(a.app, inAlpha).post('/api/auth/logout-all').expect(204);
+    const listed = await staffAs(a.app, inAlpha)
+      .get('/api/auth/sessions')
+      .expect(200);
+    const other = (
+      listed.body.items as { id: string; current: boolean }[]
+    ).find((session) => !session.current);
+    await staffAs(a.app, inAlpha)
+      .delete(`/api/auth/sessions/${other?.id}`)
+      .expect(204);
     await expectOnlyTargetDropped(target, bystander);
+  });
+
+  it('a password reset closes the sockets of every session, in every tenant', async () => {
+    const email = 'reset@multi.test';
+    const { inAlpha, inBravo } = await inBothTenants(email);
+    const targets = [await connect(inAlpha), await connect(inBravo)];
+    const bystander = await connect(tokens['owner@bravo']);
+    await request(a.app.getHttpServer())
+      .post('/api/auth/forgot-password')
+      .send({ email })
+      .expect(202);
+    const client = new Client({ connectionString: db.runtimeUrl });
+    await client.connect();
+    const [mail] = await outboxMails(a.app, client, email).finally(() =>
+      client.end(),
+    );
+    const token = /reset-password#t=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    await request(a.app.getHttpServer())
+      .post('/api/auth/reset-password')
+      .send({ token, newPassword: 'Velvet-curtain-94!' })
+      .expect(204);
+    for (const target of targets) {
+      expect(await disconnected(target)).toBe(true);
+    }
+    expect(await disconnected(bystander, 300)).toBe(false);
   });
 });

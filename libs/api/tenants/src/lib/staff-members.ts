@@ -14,13 +14,20 @@ import {
 import { AuditLog } from '@foyer/api/audit';
 import { Sessions, StaffAccounts, StaffPrincipal } from '@foyer/api/auth';
 import { Inject } from '@nestjs/common';
-import { invitationMail } from './invitation-mail';
+import {
+  existingAccountInvitationMail,
+  invitationMail,
+} from './invitation-mail';
+
+/** `invited` until its person accepts or sets a first password; it grants nothing before. */
+export type MemberStatus = 'invited' | 'active' | 'disabled';
 
 export interface StaffMemberView {
   id: string;
   email: string;
   displayName: string;
   role: Role;
+  status: MemberStatus;
   disabled: boolean;
 }
 
@@ -29,6 +36,7 @@ interface MemberRow {
   email: string;
   display_name: string;
   role: Role;
+  invited: boolean;
   disabled: boolean;
 }
 
@@ -37,8 +45,20 @@ const view = (row: MemberRow): StaffMemberView => ({
   email: row.email,
   displayName: row.display_name,
   role: row.role,
+  status: row.disabled ? 'disabled' : row.invited ? 'invited' : 'active',
   disabled: row.disabled,
 });
+
+/**
+ * A member as this tenant may see them: an invited one by the address and name the
+ * tenant sent (the account itself is not visible to a tenant before its person accepts:
+ * row-level security on app_user admits active memberships only).
+ */
+const MEMBER_COLUMNS = `m.user_id AS id,
+       COALESCE(u.email, m.invited_email) AS email,
+       COALESCE(u.display_name, m.invited_name) AS display_name,
+       m.role, (m.status = 'invited') AS invited, (m.disabled_at IS NOT NULL) AS disabled
+  FROM membership m LEFT JOIN app_user u ON u.id = m.user_id AND m.status = 'active'`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -67,11 +87,15 @@ export class StaffMembers {
       ? after.split('\n')
       : ['', '00000000-0000-0000-0000-000000000000'];
     const rows: MemberRow[] = await this.context.manager.query(
-      `SELECT u.id, u.email, u.display_name, m.role, (m.disabled_at IS NOT NULL) AS disabled
-         FROM membership m JOIN app_user u ON u.id = m.user_id
-        WHERE (u.email, u.id) > ($1, $2::uuid)
-        ORDER BY u.email, u.id LIMIT $3`,
-      [cursor === undefined ? '' : afterEmail, afterId, limit + 1],
+      `SELECT * FROM (SELECT ${MEMBER_COLUMNS} WHERE m.tenant_id = $1) member
+        WHERE (email, id) > ($2, $3::uuid)
+        ORDER BY email, id LIMIT $4`,
+      [
+        this.context.tenantId,
+        cursor === undefined ? '' : afterEmail,
+        afterId,
+        limit + 1,
+      ],
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
@@ -105,17 +129,17 @@ export class StaffMembers {
     }
     const added = await this.accounts.addMember(input);
     const member = (await this.find(added.userId)) as StaffMemberView;
-    if (added.setPasswordToken) {
-      const tenant = await this.tenantName();
+    if (added.invitation) {
+      const venue = await this.tenantName();
+      const link = `${this.config.SITE_BASE_URL}${added.invitation.path}#t=${added.invitation.token}`;
       await this.outbox.add({
         queue: QueueName.MAIL,
         jobName: JobName.SEND_MAIL,
         tenantId: this.context.tenantId,
-        payload: invitationMail({
-          to: member.email,
-          venue: tenant,
-          link: `${this.config.SITE_BASE_URL}/set-password#t=${added.setPasswordToken}`,
-        }),
+        payload:
+          added.invitation.path === '/set-password'
+            ? invitationMail({ to: member.email, venue, link })
+            : existingAccountInvitationMail({ to: member.email, venue, link }),
       });
     }
     await this.audit.record({
@@ -126,11 +150,13 @@ export class StaffMembers {
       metadata: { role: member.role, newAccount: added.created },
       requestId,
     });
+    // The same answer whether the address had an account: what the tenant sent.
     return {
       id: member.id,
       email: member.email,
       displayName: member.displayName,
       role: member.role,
+      status: member.status,
     };
   }
 
@@ -170,8 +196,13 @@ export class StaffMembers {
     await this.context.manager.query(
       `UPDATE membership SET role = COALESCE($2, role),
               disabled_at = CASE WHEN $3::boolean IS NULL THEN disabled_at WHEN $3 THEN COALESCE(disabled_at, now()) ELSE NULL END
-        WHERE user_id = $1`,
-      [userId, change.role ?? null, change.disabled ?? null],
+        WHERE user_id = $1 AND tenant_id = $4`,
+      [
+        userId,
+        change.role ?? null,
+        change.disabled ?? null,
+        this.context.tenantId,
+      ],
     );
     await this.sessions.revokeAll(userId, 'membership_changed');
     if (change.role !== undefined && change.role !== member.role) {
@@ -217,8 +248,8 @@ export class StaffMembers {
     }
     await this.sessions.revokeAll(userId, 'membership_removed');
     await this.context.manager.query(
-      'DELETE FROM membership WHERE user_id = $1',
-      [userId],
+      'DELETE FROM membership WHERE user_id = $1 AND tenant_id = $2',
+      [userId, this.context.tenantId],
     );
     await this.audit.record({
       action: 'staff.removed',
@@ -234,9 +265,8 @@ export class StaffMembers {
       return null;
     }
     const rows: MemberRow[] = await this.context.manager.query(
-      `SELECT u.id, u.email, u.display_name, m.role, (m.disabled_at IS NOT NULL) AS disabled
-         FROM membership m JOIN app_user u ON u.id = m.user_id WHERE m.user_id = $1`,
-      [userId],
+      `SELECT ${MEMBER_COLUMNS} WHERE m.tenant_id = $1 AND m.user_id = $2`,
+      [this.context.tenantId, userId],
     );
     return rows[0] ? view(rows[0]) : null;
   }
@@ -249,10 +279,16 @@ export class StaffMembers {
     return rows[0]?.id ?? null;
   }
 
-  /** Locks the tenant's owner memberships so two concurrent demotions cannot both pass. */
+  /**
+   * Locks the tenant's active owner memberships so two concurrent demotions cannot both
+   * pass. An invited owner is no owner yet: it does not count.
+   */
   private async ensureAnotherOwner(exceptUserId: string): Promise<void> {
     const rows: { user_id: string }[] = await this.context.manager.query(
-      `SELECT user_id FROM membership WHERE role = 'owner' AND disabled_at IS NULL FOR UPDATE`,
+      `SELECT user_id FROM membership
+        WHERE tenant_id = $1 AND role = 'owner' AND status = 'active' AND disabled_at IS NULL
+        FOR UPDATE`,
+      [this.context.tenantId],
     );
     if (!rows.some((row) => row.user_id !== exceptUserId)) {
       throw new DomainError(
@@ -265,7 +301,8 @@ export class StaffMembers {
 
   private async tenantName(): Promise<string> {
     const rows: { name: string }[] = await this.context.manager.query(
-      'SELECT name FROM tenant',
+      'SELECT name FROM tenant WHERE id = $1',
+      [this.context.tenantId],
     );
     return rows[0]?.name ?? 'Foyer';
   }

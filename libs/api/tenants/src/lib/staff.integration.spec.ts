@@ -121,6 +121,7 @@ describe('staff accounts, tenant settings, switching and passwords (real Postgre
       email: 'new.host@alpha.test',
       displayName: 'New Host',
       role: 'host',
+      status: 'invited',
     });
     const link = (await outboxLinks())
       .map((text) => /set-password#t=([A-Za-z0-9_-]+)/.exec(text)?.[1])

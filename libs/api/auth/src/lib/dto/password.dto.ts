@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import {
+  IsEmail,
   IsString,
   IsUUID,
   Matches,
@@ -23,7 +25,8 @@ export class ChangePasswordDto {
 
 export class SetPasswordDto {
   @ApiProperty({
-    description: 'The one-time token from the invitation link fragment',
+    description:
+      'The one-time token from the link fragment (invitation or password reset)',
   })
   @Matches(/^[A-Za-z0-9_-]{20,100}$/)
   token!: string;
@@ -39,4 +42,24 @@ export class SwitchTenantDto {
   @ApiProperty()
   @IsUUID()
   tenantId!: string;
+}
+
+export class ResetPasswordDto extends SetPasswordDto {}
+
+export class ForgotPasswordDto {
+  @ApiProperty({ example: 'owner@demo.foyer.localhost' })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim() : value,
+  )
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+}
+
+export class AcceptInvitationDto {
+  @ApiProperty({
+    description: 'The one-time token from the invitation link fragment',
+  })
+  @Matches(/^[A-Za-z0-9_-]{20,100}$/)
+  token!: string;
 }

@@ -14,10 +14,14 @@ export type SecurityEvent =
   | 'token_refused'
   | 'ws_refused'
   /** A mail failed for good (a day of retries); details hold only the job id and queue. */
-  | 'mail_undeliverable';
+  | 'mail_undeliverable'
+  /** A password was reset through a mailed link (details: how many sessions ended). */
+  | 'password_reset'
+  /** A reset was asked for an address that had its share of reset mails this hour. */
+  | 'reset_mail_capped';
 
 /**
- * Security-relevant refusals: logged under the `security` category (never with secrets
+ * Security-relevant refusals (and resets): logged under the `security` category (never with secrets
  * or bodies) and counted in /metrics as foyer_security_events_total{event}.
  */
 @Injectable()

@@ -33,18 +33,36 @@ export class Outbox {
     if (!this.txHost.isTransactionActive()) {
       throw new Error('Outbox.add must run inside a transaction');
     }
-    // The id is chosen here so the payload can be sealed with it as associated data.
-    const id = randomUUID();
+    const row = this.sealed(entry);
     await this.txHost.tx.query(
       `INSERT INTO outbox_message (id, queue, job_name, payload, tenant_id) VALUES ($1, $2, $3, $4::jsonb, $5)`,
-      [
-        id,
-        entry.queue,
-        entry.jobName,
-        JSON.stringify(this.seal.seal(id, entry.payload)),
-        entry.tenantId ?? null,
-      ],
+      [row.id, row.queue, row.jobName, row.payload, row.tenantId],
     );
-    return id;
+    return row.id;
   }
+
+  /**
+   * The row `add` would insert, for a definer function that inserts it only when its own
+   * checks pass (a password reset for an address that may have no account). The id is
+   * chosen here so the payload can be sealed with it as associated data.
+   */
+  sealed<T extends object>(entry: OutboxEntry<T>): SealedOutboxRow {
+    const id = randomUUID();
+    return {
+      id,
+      queue: entry.queue,
+      jobName: entry.jobName,
+      payload: JSON.stringify(this.seal.seal(id, entry.payload)),
+      tenantId: entry.tenantId ?? null,
+    };
+  }
+}
+
+/** An outbox row ready to insert: the payload is sealed JSON text. */
+export interface SealedOutboxRow {
+  id: string;
+  queue: QueueName;
+  jobName: JobName;
+  payload: string;
+  tenantId: string | null;
 }
