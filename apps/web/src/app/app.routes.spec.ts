@@ -1,3 +1,4 @@
+import { Route } from '@angular/router';
 import { authGuard } from '@foyer/web/data-access';
 import { appRoutes } from './app.routes';
 
@@ -18,6 +19,27 @@ describe('appRoutes', () => {
     expect(
       publicRoutes.find((route) => route.path === '')?.loadComponent,
     ).toBeInstanceOf(Function);
+  });
+
+  it('loads the staff account link pages lazily under the public layout, at the paths the emails hold', async () => {
+    const publicRoutes =
+      appRoutes.find((route) => route.path === '')?.children ?? [];
+    for (const path of [
+      'forgot-password',
+      'reset-password',
+      'set-password',
+      'accept-invitation',
+    ]) {
+      const route = publicRoutes.find((candidate) => candidate.path === path);
+      expect(route?.canMatch).toBeUndefined();
+      expect(route?.loadChildren).toBeInstanceOf(Function);
+      const children = (await route?.loadChildren?.()) as Route[];
+      expect(children.length).toBeGreaterThan(0);
+      for (const page of children) {
+        expect(page.loadComponent).toBeInstanceOf(Function);
+        expect(page.component).toBeUndefined();
+      }
+    }
   });
 
   it('mounts the booking and diner pages at the paths the emails and QR codes hold, each page one lazy chunk', () => {

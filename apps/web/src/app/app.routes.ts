@@ -25,6 +25,28 @@ export const appRoutes: Route[] = [
         loadChildren: () =>
           import('@foyer/web/dashboard').then((m) => m.loginRoutes),
       },
+      // Staff account pages without a session; the emails link to exactly
+      // /reset-password, /set-password and /accept-invitation (token in the fragment).
+      {
+        path: 'forgot-password',
+        loadChildren: () =>
+          import('@foyer/web/dashboard').then((m) => m.forgotPasswordRoutes),
+      },
+      {
+        path: 'reset-password',
+        loadChildren: () =>
+          import('@foyer/web/dashboard').then((m) => m.resetPasswordRoutes),
+      },
+      {
+        path: 'set-password',
+        loadChildren: () =>
+          import('@foyer/web/dashboard').then((m) => m.setPasswordRoutes),
+      },
+      {
+        path: 'accept-invitation',
+        loadChildren: () =>
+          import('@foyer/web/dashboard').then((m) => m.acceptInvitationRoutes),
+      },
       // The visitor's booking site; the email links use exactly /confirm, /ticket, /cancel.
       // The route tables are in the shell (a few hundred bytes); each page is one lazy
       // chunk, so a page loads in one step after the app starts, not two.

@@ -14,3 +14,5 @@ export * from './lib/performances/performances.store';
 export * from './lib/reservations/reservations.models';
 export * from './lib/reservations/reservations.api';
 export * from './lib/reservations/reservations.store';
+export * from './lib/account/account.models';
+export * from './lib/account/account.api';

@@ -2,3 +2,9 @@
 // carries no staff code.
 export { staffRoutes } from './lib/staff.routes';
 export { loginRoutes } from './lib/login/login.routes';
+export {
+  forgotPasswordRoutes,
+  resetPasswordRoutes,
+  setPasswordRoutes,
+  acceptInvitationRoutes,
+} from './lib/links/account-links.routes';

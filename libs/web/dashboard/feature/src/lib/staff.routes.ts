@@ -104,7 +104,14 @@ export const staffRoutes: Routes = [
           import('@foyer/web/orders').then((m) => m.tablesRoutes),
       },
       {
+        // Every role: the signed-in user's own account and devices.
         path: 'account',
+        title: 'Your account · Foyer',
+        loadComponent: () =>
+          import('./account/account-page').then((m) => m.AccountPage),
+      },
+      {
+        path: 'account/password',
         title: 'Change password · Foyer',
         loadComponent: () =>
           import('./account/change-password-page').then(

@@ -1,5 +1,16 @@
 import { Page, Role, isRole } from '@foyer/contracts';
 
+/**
+ * Where a membership stands: `invited` until an existing account accepts the invitation
+ * (it grants nothing before), `active`, or `disabled`.
+ */
+export type MembershipStatus = 'invited' | 'active' | 'disabled';
+
+const STATUSES: readonly string[] = ['invited', 'active', 'disabled'];
+
+const isStatus = (value: unknown): value is MembershipStatus =>
+  typeof value === 'string' && STATUSES.includes(value);
+
 /** A member of the current tenant, as `GET /api/staff/users` lists them. */
 export interface StaffMember {
   /** The user id (the `:id` of PATCH/DELETE /api/staff/users/:id). */
@@ -8,6 +19,7 @@ export interface StaffMember {
   readonly displayName: string;
   readonly role: Role;
   readonly disabled: boolean;
+  readonly status: MembershipStatus;
 }
 
 export interface NewStaffMember {
@@ -36,12 +48,16 @@ export function parseStaffMember(value: unknown): StaffMember | null {
     return null;
   }
   const displayName = raw?.['displayName'];
+  const status = raw?.['status'];
+  const disabled = raw?.['disabled'] === true || status === 'disabled';
   return {
     id,
     email,
     displayName: typeof displayName === 'string' ? displayName : '',
     role,
-    disabled: raw?.['disabled'] === true,
+    disabled,
+    // Like the other optional fields: an older or partial body still reads.
+    status: isStatus(status) ? status : disabled ? 'disabled' : 'active',
   };
 }
 

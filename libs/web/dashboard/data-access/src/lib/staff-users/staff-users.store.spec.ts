@@ -21,6 +21,7 @@ const ana = {
   displayName: 'Ana',
   role: 'owner',
   disabled: false,
+  status: 'active',
 };
 const bo = {
   id: 'u-2',
@@ -28,6 +29,7 @@ const bo = {
   displayName: 'Bo',
   role: 'host',
   disabled: false,
+  status: 'active',
 };
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

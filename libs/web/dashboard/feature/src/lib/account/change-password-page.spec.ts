@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { ErrorCode } from '@foyer/contracts';
 import { ApiError, SessionStore } from '@foyer/web/data-access';
 import { ChangePasswordPage } from './change-password-page';
@@ -9,7 +10,10 @@ describe('ChangePasswordPage', () => {
   async function render() {
     changePassword = jest.fn();
     TestBed.configureTestingModule({
-      providers: [{ provide: SessionStore, useValue: { changePassword } }],
+      providers: [
+        provideRouter([]),
+        { provide: SessionStore, useValue: { changePassword } },
+      ],
     });
     const fixture = TestBed.createComponent(ChangePasswordPage);
     await fixture.whenStable();
@@ -48,6 +52,26 @@ describe('ChangePasswordPage', () => {
     );
     expect(root.querySelector('#pw-confirm-error')?.textContent).toContain(
       'differ',
+    );
+  });
+
+  it('shows a weak-password 400 on the new password field', async () => {
+    const { root, set, submit, status } = await render();
+    changePassword.mockRejectedValueOnce(
+      new ApiError(400, ErrorCode.VALIDATION_FAILED, 'Weak password.', [
+        { field: 'newPassword', message: 'is a common password' },
+      ]),
+    );
+    set('#pw-current', 'the right one');
+    set('#pw-new', 'password1234');
+    set('#pw-confirm', 'password1234');
+    await submit();
+    expect(status()).toBe('The new password is a common password.');
+    expect(root.querySelector('#pw-new')?.getAttribute('aria-invalid')).toBe(
+      'true',
+    );
+    expect(root.querySelector('#pw-new-error')?.textContent).toContain(
+      'is a common password',
     );
   });
 

@@ -2,35 +2,29 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
+  computed,
   inject,
   signal,
 } from '@angular/core';
 import {
-  AbstractControl,
   FormControl,
   FormGroup,
   ReactiveFormsModule,
-  ValidationErrors,
   Validators,
 } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { ErrorCode } from '@foyer/contracts';
 import { SessionStore, toApiError } from '@foyer/web/data-access';
 import { describeApiError } from '../messages/api-messages';
-
-/** The API's minimum (API.md: min 12 chars); it also refuses weak patterns. */
-const MIN_LENGTH = 12;
-
-type Field = 'currentPassword' | 'newPassword' | 'confirmPassword';
-
-function confirmMatches(group: AbstractControl): ValidationErrors | null {
-  return group.get('newPassword')?.value === group.get('confirmPassword')?.value
-    ? null
-    : { mismatch: true };
-}
+import {
+  NewPasswordFields,
+  newPasswordGroup,
+  newPasswordProblem,
+} from '../password/new-password-fields';
 
 @Component({
   selector: 'foyer-change-password-page',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, RouterLink, NewPasswordFields],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './change-password-page.html',
 })
@@ -38,65 +32,37 @@ export class ChangePasswordPage {
   private readonly session = inject(SessionStore);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
-  protected readonly minLength = MIN_LENGTH;
-  protected readonly form = new FormGroup(
-    {
-      currentPassword: new FormControl('', {
-        nonNullable: true,
-        validators: [Validators.required],
-      }),
-      newPassword: new FormControl('', {
-        nonNullable: true,
-        validators: [
-          Validators.required,
-          Validators.minLength(MIN_LENGTH),
-          Validators.maxLength(128),
-        ],
-      }),
-      confirmPassword: new FormControl('', {
-        nonNullable: true,
-        validators: [Validators.required],
-      }),
-    },
-    { validators: confirmMatches },
-  );
+  protected readonly form = new FormGroup({
+    currentPassword: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
+    next: newPasswordGroup(),
+  });
   protected readonly submitted = signal(false);
   protected readonly saving = signal(false);
   protected readonly status = signal('');
   protected readonly succeeded = signal(false);
-  private readonly serverErrors = signal<Partial<Record<Field, string>>>({});
+  private readonly currentError = signal('');
+  private readonly newPasswordError = signal('');
+  protected readonly nextServerErrors = computed(() => {
+    const message = this.newPasswordError();
+    return message ? { newPassword: message } : {};
+  });
 
-  protected showError(field: Field): boolean {
-    const control = this.form.controls[field];
-    const touched = control.touched || this.submitted();
-    const mismatch =
-      field === 'confirmPassword' && this.form.hasError('mismatch') && touched;
+  protected showCurrentError(): boolean {
+    const control = this.form.controls.currentPassword;
     return (
-      (control.invalid && touched) || mismatch || !!this.serverErrors()[field]
+      (control.invalid && (control.touched || this.submitted())) ||
+      !!this.currentError()
     );
   }
 
-  protected errorText(field: Field): string {
-    const server = this.serverErrors()[field];
-    if (server) {
-      return server;
+  protected currentErrorText(): string {
+    if (this.currentError()) {
+      return this.currentError();
     }
-    if (!this.showError(field)) {
-      return '';
-    }
-    const errors = this.form.controls[field].errors ?? {};
-    if (errors['required']) {
-      return field === 'confirmPassword'
-        ? 'Type the new password again.'
-        : 'Enter a password.';
-    }
-    if (errors['minlength']) {
-      return `Use at least ${MIN_LENGTH} characters.`;
-    }
-    if (errors['maxlength']) {
-      return 'That password is too long.';
-    }
-    return 'The two new passwords differ.';
+    return this.showCurrentError() ? 'Enter a password.' : '';
   }
 
   protected async submit(): Promise<void> {
@@ -105,7 +71,8 @@ export class ChangePasswordPage {
     }
     this.submitted.set(true);
     this.succeeded.set(false);
-    this.serverErrors.set({});
+    this.currentError.set('');
+    this.newPasswordError.set('');
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       this.status.set('Check the fields marked below.');
@@ -114,7 +81,10 @@ export class ChangePasswordPage {
         ?.focus();
       return;
     }
-    const { currentPassword, newPassword } = this.form.getRawValue();
+    const {
+      currentPassword,
+      next: { newPassword },
+    } = this.form.getRawValue();
     this.saving.set(true);
     try {
       await this.session.changePassword(currentPassword, newPassword);
@@ -128,16 +98,11 @@ export class ChangePasswordPage {
         apiError.code === ErrorCode.INVALID_CREDENTIALS ||
         !!apiError.fieldError('currentPassword');
       if (wrongCurrent) {
-        this.serverErrors.set({
-          currentPassword: 'The current password is wrong.',
-        });
+        this.currentError.set('The current password is wrong.');
         this.status.set('The current password is wrong.');
       } else if (apiError.code === ErrorCode.VALIDATION_FAILED) {
-        const problem = apiError.fieldError('newPassword');
-        const message = problem
-          ? `The new password ${problem}.`
-          : apiError.detail;
-        this.serverErrors.set({ newPassword: message });
+        const message = newPasswordProblem(apiError) ?? apiError.detail;
+        this.newPasswordError.set(message);
         this.status.set(message);
       } else {
         this.status.set(describeApiError(apiError));

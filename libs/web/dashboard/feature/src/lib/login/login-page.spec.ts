@@ -66,6 +66,13 @@ describe('LoginPage', () => {
     ).toBe('assertive');
   });
 
+  it('links to the forgotten-password page', async () => {
+    const { q } = await open();
+    const link = q<HTMLAnchorElement>('forgot-password-link');
+    expect(link.textContent?.trim()).toBe('Forgot your password?');
+    expect(link.getAttribute('href')).toBe('/forgot-password');
+  });
+
   it('announces missing fields, links the errors and focuses the first one', async () => {
     const { q, submit, status } = await open();
     await submit();

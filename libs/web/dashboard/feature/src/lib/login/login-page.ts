@@ -13,7 +13,7 @@ import {
   ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ErrorCode } from '@foyer/contracts';
 import {
   ApiError,
@@ -59,7 +59,7 @@ export function loginErrorMessage(error: ApiError): string {
 
 @Component({
   selector: 'foyer-login-page',
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './login-page.html',
 })

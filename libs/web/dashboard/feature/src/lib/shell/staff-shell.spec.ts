@@ -89,6 +89,25 @@ describe('StaffShell', () => {
     expect(root.querySelector('nav')?.classList).toContain('open');
   });
 
+  it.each(['viewer', 'kitchen', 'owner'] as const)(
+    'links a %s to their account page from the user menu',
+    async (role) => {
+      const { fixture, root } = await render(role);
+      root
+        .querySelector<HTMLButtonElement>('[data-testid="user-menu"]')
+        ?.click();
+      await fixture.whenStable();
+      expect(
+        root
+          .querySelector('[data-testid="account-link"]')
+          ?.getAttribute('href'),
+      ).toBe('/staff/account');
+      expect(
+        root.querySelector('a[href="/staff/account/password"]')?.textContent,
+      ).toContain('Change password');
+    },
+  );
+
   it('logs out and goes to the login page', async () => {
     const { fixture, root } = await render('host');
     root.querySelector<HTMLButtonElement>('[data-testid="logout"]')?.click();

@@ -12,6 +12,7 @@ const owner = {
   displayName: 'O',
   role: 'owner',
   disabled: false,
+  status: 'active',
 } as const;
 const host = {
   id: 'h',
@@ -19,6 +20,7 @@ const host = {
   displayName: 'H',
   role: 'host',
   disabled: false,
+  status: 'active',
 } as const;
 
 describe('member rules', () => {

@@ -30,6 +30,7 @@ const host = {
   displayName: 'Hal',
   role: 'host',
   disabled: false,
+  status: 'invited',
 };
 
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -72,6 +73,51 @@ describe('UsersPage', () => {
     expect(root.querySelectorAll('tbody tr')).toHaveLength(2);
     expect(root.querySelector('form')).toBeNull();
     expect(root.querySelector('td.actions')).toBeNull();
+  });
+
+  it('marks invited members with a badge', async () => {
+    const { root } = await render('manager');
+    expect(root.querySelector('[data-testid="invited-u-2"]')?.textContent).toBe(
+      'Invited',
+    );
+    expect(root.querySelector('[data-testid="invited-u-1"]')).toBeNull();
+    expect(
+      root
+        .querySelector('[data-testid="user-row-u-1"] td[data-label="Status"]')
+        ?.textContent?.trim(),
+    ).toBe('Active');
+  });
+
+  it('confirms an invitation without saying whether the address had an account', async () => {
+    const { fixture, root } = await render('owner');
+    const set = (id: string, value: string) => {
+      const input = root.querySelector<HTMLInputElement>(
+        id,
+      ) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    set('#add-email', ' cy@venue.test ');
+    set('#add-name', 'Cy');
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    http
+      .expectOne((r) => r.url === USERS && r.method === 'POST')
+      .flush(
+        {
+          id: 'u-3',
+          email: 'cy@venue.test',
+          displayName: 'Cy',
+          role: 'viewer',
+          status: 'invited',
+        },
+        { status: 201, statusText: 'Created' },
+      );
+    await settle();
+    await fixture.whenStable();
+    expect(
+      root.querySelector('[data-testid="users-status"]')?.textContent?.trim(),
+    ).toBe('Invitation sent to cy@venue.test.');
+    expect(root.querySelector('[data-testid="invited-u-3"]')).not.toBeNull();
   });
 
   it('offers an admin every role but owner and locks owner rows', async () => {

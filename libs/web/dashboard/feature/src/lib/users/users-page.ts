@@ -178,7 +178,8 @@ export class UsersPage {
     }
     this.addSubmitted.set(false);
     this.addForm.reset();
-    this.status.set(`${displayName.trim()} was added as ${role}.`);
+    // The same words whether or not the address had an account: the API never says.
+    this.status.set(`Invitation sent to ${email.trim()}.`);
   }
 
   protected async changeRole(member: StaffMember): Promise<void> {

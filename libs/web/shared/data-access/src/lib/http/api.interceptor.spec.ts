@@ -192,6 +192,35 @@ describe('apiInterceptor', () => {
       expect(req.request.headers.has(Header.IDEMPOTENCY_KEY)).toBe(false);
     });
 
+    it.each([
+      '/api/auth/forgot-password',
+      '/api/auth/reset-password',
+      '/api/auth/accept-invitation',
+    ])(
+      'does not fetch a CSRF token nor refresh for the emailed-link route %s',
+      (path) => {
+        const errors: unknown[] = [];
+        http.post(`${API}${path}`, { token: 'x' }).subscribe({
+          error: (error: unknown) => errors.push(error),
+        });
+        const req = expectMutation(`${API}${path}`);
+        expect(req.request.withCredentials).toBe(true);
+        expect(req.request.headers.has(Header.CSRF_TOKEN)).toBe(false);
+        expect(req.request.headers.has(Header.IDEMPOTENCY_KEY)).toBe(false);
+        req.flush(body(401, ErrorCode.UNAUTHENTICATED), problem(401));
+        backend.expectNone(`${API}/api/auth/refresh`);
+        expect(errors).toHaveLength(1);
+      },
+    );
+
+    it('fetches a CSRF token for the session routes (DELETE /api/auth/sessions/:id)', () => {
+      http.delete(`${API}/api/auth/sessions/s-2`).subscribe();
+      backend.expectOne(`${API}/api/auth/csrf`).flush({ csrfToken: 'tok' });
+      const req = expectMutation(`${API}/api/auth/sessions/s-2`);
+      expect(req.request.headers.get(Header.CSRF_TOKEN)).toBe('tok');
+      expect(req.request.headers.has(Header.IDEMPOTENCY_KEY)).toBe(false);
+    });
+
     it('only counts paths under the base path when the API has one', () => {
       TestBed.inject(AppConfig).set({ apiBaseUrl: `${API}/v1` });
       http.get(`${API}/other/api/staff/users`).subscribe();

@@ -30,14 +30,26 @@ export const MAX_RETRY_AFTER_SECONDS = 30;
 
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Auth routes that work without a session, so they need no CSRF token fetched first. */
-const SESSIONLESS = new Set(['/api/auth/login', '/api/auth/set-password']);
+/**
+ * Auth routes that work without a session (the emailed links' ones included), so they
+ * need no CSRF token fetched first.
+ */
+const SESSIONLESS = new Set([
+  '/api/auth/login',
+  '/api/auth/set-password',
+  '/api/auth/forgot-password',
+  '/api/auth/reset-password',
+  '/api/auth/accept-invitation',
+]);
 
 /** Auth routes whose 401 is an answer, not an expired access token. */
 const NO_REFRESH = new Set([
   '/api/auth/login',
   '/api/auth/refresh',
   '/api/auth/set-password',
+  '/api/auth/forgot-password',
+  '/api/auth/reset-password',
+  '/api/auth/accept-invitation',
   '/api/auth/csrf',
 ]);
 
