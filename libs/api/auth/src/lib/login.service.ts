@@ -92,7 +92,17 @@ export class LoginService {
       }
 
       await this.lockout.succeed(attempt);
-      const tokens = await this.context.run(membership.tenantId, async () => {
+      const tokens = await this.context.run(membership.tenantId, async (m) => {
+        // The password was checked against the hash read before; a change or reset that
+        // committed since must not be outrun. FOR SHARE makes a change waiting on the row
+        // revoke this session once it commits, and a change already made refuses it here.
+        const unchanged: unknown[] = await m.query(
+          `SELECT 1 FROM app_user WHERE id = $1 AND password_hash = $2 FOR SHARE`,
+          [candidate.user_id, candidate.password_hash],
+        );
+        if (unchanged.length === 0) {
+          throw invalidCredentials();
+        }
         const issued = await this.sessions.start(
           candidate.user_id,
           membership.role,

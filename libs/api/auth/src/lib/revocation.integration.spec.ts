@@ -213,4 +213,40 @@ describe('revocation across tenants (real PostgreSQL and Redis)', () => {
     await refresh(inB).expect(401);
     await me(again).expect(200);
   });
+
+  it('gives no session to a login whose password check raced a password change', async () => {
+    const email = await twoTenantUser();
+    // A change in flight: the new hash written, not yet committed, the row locked.
+    const change = new Client({ connectionString: db.ownerUrl });
+    await change.connect();
+    try {
+      await change.query('BEGIN');
+      await change.query(
+        `UPDATE app_user SET password_hash = 'changed', tokens_valid_after = now() WHERE email = $1`,
+        [email],
+      );
+      // The old password still matches the committed hash the login reads first.
+      const racing = http()
+        .post('/api/auth/login')
+        .set('X-Auth-Mode', 'bearer')
+        .send({ email, password: PASSWORD, tenantSlug: 'bravo' })
+        .then((res) => res);
+      let settled = false;
+      void racing.then(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      // It waits on the row (FOR SHARE) rather than outrunning the change.
+      expect(settled).toBe(false);
+      await change.query('COMMIT');
+      const res = await racing;
+      expect(res.status).toBe(401);
+      expect(res.body.code).toBe('INVALID_CREDENTIALS');
+    } finally {
+      await change.end();
+    }
+    const sessions = await admin(
+      `SELECT s.id FROM auth_session s JOIN app_user u ON u.id = s.user_id WHERE u.email = $1`,
+      [email],
+    );
+    expect(sessions).toEqual([]);
+  });
 });
