@@ -396,6 +396,28 @@ describe('API request pipeline under other settings', () => {
     );
   });
 
+  it('admits exactly the limit of a burst of 60 sent at once over two instances', async () => {
+    const env = {
+      PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE: '20',
+      REDIS_KEY_PREFIX: `test:rl-burst:${randomUUID()}:`,
+      TRUST_PROXY: '0',
+    };
+    const pair = [await boot(env), await boot(env)];
+    const burst = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        request(pair[i % 2].getHttpServer())
+          .post('/api/public/probe')
+          .set('Idempotency-Key', randomUUID())
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify({ text: 'x' })),
+      ),
+    );
+    const count = (status: number) =>
+      burst.filter((res) => res.status === status).length;
+    // The counter is one atomic Redis increment per request, shared by both instances.
+    expect([count(201), count(429)]).toEqual([20, 40]);
+  });
+
   it('trusts X-Forwarded-For only as far as TRUST_PROXY says', async () => {
     const app = await boot({
       PUBLIC_WRITE_RATE_LIMIT_PER_MINUTE: '1',
