@@ -3,3 +3,4 @@ export * from './lib/test-app';
 export * from './lib/fixtures';
 export * from './lib/redis-keys';
 export * from './lib/outbox';
+export * from './lib/instances';

@@ -5,7 +5,7 @@ import { PermissionsGuard } from '@foyer/api/rbac';
 import {
   TestDatabase,
   createTenantRow,
-  createTestApp,
+  createTestApps,
   createTestDatabase,
   outboxMails,
 } from '@foyer/api/testing';
@@ -34,42 +34,39 @@ describe('password recovery and own sessions (real PostgreSQL and Redis, two ins
   let limited: INestApplication;
   let alpha: string;
   let bravo: string;
-  const env: Record<string, string> = {
-    REDIS_KEY_PREFIX: `test:recovery:${randomUUID()}:`,
-    LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
-    STAFF_RATE_LIMIT_PER_MINUTE: '10000',
+  const options = {
+    imports: [AuditModule, AuthModule],
+    authenticate: [AuthenticationGuard, CsrfGuard],
+    authorize: [PermissionsGuard],
   };
-  const boot = (overrides: Record<string, string> = {}) =>
-    createTestApp(db, {
-      imports: [AuditModule, AuthModule],
-      authenticate: [AuthenticationGuard, CsrfGuard],
-      authorize: [PermissionsGuard],
-      env: { ...env, ...overrides },
-    });
   const http = (target: INestApplication = app) =>
     request(target.getHttpServer());
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await boot();
-    // The other instances share Redis, the database and the keys of the first.
-    for (const name of [
-      'JWT_ACCESS_SECRET',
-      'JWT_REFRESH_SECRET',
-      'CAPABILITY_KEYS',
-      'TOKEN_HASH_KEY',
-      'MEDIA_SIGNING_KEY',
-    ]) {
-      env[name] = process.env[name] as string;
-    }
-    second = await boot();
-    limited = await boot({
-      LOGIN_RATE_LIMIT_PER_MINUTE: '3',
-      REDIS_KEY_PREFIX: `test:recovery-limited:${randomUUID()}:`,
-    });
+    // Two instances sharing Redis, the database and the keys; a third with a tight login bucket.
+    [app, second, limited] = await createTestApps(
+      db,
+      3,
+      {
+        ...options,
+        env: {
+          REDIS_KEY_PREFIX: `test:recovery:${randomUUID()}:`,
+          LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+          STAFF_RATE_LIMIT_PER_MINUTE: '10000',
+        },
+      },
+      (i): Record<string, string> =>
+        i === 2
+          ? {
+              REDIS_KEY_PREFIX: `test:recovery-limited:${randomUUID()}:`,
+              LOGIN_RATE_LIMIT_PER_MINUTE: '3',
+            }
+          : {},
+    );
     alpha = await createTenantRow(app, 'alpha', 'Alpha');
     bravo = await createTenantRow(app, 'bravo', 'Bravo');
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await app?.close();
