@@ -147,7 +147,9 @@ export class AuthController {
         claims.sub,
         deviceOf(req),
       );
-      if (result.kind === 'reused') {
+      // Audited once, by the presentation that ended the session: a burst of copies
+      // of one stolen token does not flood the log.
+      if (result.kind === 'reused' && result.ended) {
         await this.audit.record({
           action: 'auth.refresh_reused',
           actorId: claims.sub,

@@ -69,7 +69,8 @@ export interface OpenSession {
 
 export type RotateOutcome =
   | { kind: 'rotated'; tokens: IssuedTokens; role: Role }
-  | { kind: 'reused' }
+  /** `ended`: this presentation ended the session (later ones find it ended already). */
+  | { kind: 'reused'; ended: boolean }
   | { kind: 'invalid' };
 
 export interface SessionState {
@@ -171,8 +172,10 @@ export class Sessions {
       return { kind: 'invalid' };
     }
     if (row.spent) {
-      await this.revoke(sessionId, 'refresh_reused');
-      return { kind: 'reused' };
+      return {
+        kind: 'reused',
+        ended: await this.revoke(sessionId, 'refresh_reused'),
+      };
     }
     await this.context.manager.query(
       `UPDATE refresh_token SET spent_at = now() WHERE token_hash = $1`,
