@@ -27,6 +27,8 @@ export * from './lib/database/database.module';
 export * from './lib/database/roles';
 export * from './lib/database/tenant-context';
 export * from './lib/database/request-tenant';
+export * from './lib/database/rows';
+export * from './lib/database/tenant-repository';
 export * from './lib/outbox/outbox';
 export * from './lib/outbox/outbox-message.entity';
 export * from './lib/outbox/outbox-relay';

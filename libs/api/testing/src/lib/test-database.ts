@@ -14,6 +14,12 @@ export interface TestDatabase {
   runtimeUrl: string;
   /** The owner role, as migrations run. */
   ownerUrl: string;
+  /**
+   * The administrator (a superuser: row-level security does not apply to it). Only for
+   * tenancy walks, which prove the application scopes its own queries by running the
+   * repositories on a connection RLS would not save.
+   */
+  bypassRlsUrl: string;
   drop(): Promise<void>;
 }
 
@@ -151,6 +157,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     runtimeUrl: urlFor(RUNTIME_ROLE, name),
     ownerUrl: urlFor(OWNER_ROLE, name),
+    bypassRlsUrl: (() => {
+      const url = new URL(adminUrl());
+      url.pathname = `/${name}`;
+      return url.toString();
+    })(),
     async drop() {
       const client = new Client({ connectionString: adminUrl() });
       await client.connect();
