@@ -48,6 +48,18 @@ export class TenantDirectory {
     });
   }
 
+  /**
+   * The tenant of the current transaction (its name, time zone, currency for a mail or a
+   * page): the one way another domain reads the `tenant` row.
+   */
+  async current(): Promise<Tenant> {
+    const id = this.context.tenantId;
+    if (!id) {
+      throw new Error('TenantDirectory.current runs inside a tenant context');
+    }
+    return this.context.manager.findOneByOrFail(Tenant, { id });
+  }
+
   /** Creates a tenant (operator command, never an endpoint): the new id is set first so RLS admits the row. */
   async create(input: NewTenant): Promise<Tenant> {
     if (!SLUG.test(input.slug)) {

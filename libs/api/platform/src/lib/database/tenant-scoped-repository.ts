@@ -9,7 +9,7 @@ import { TenantContext } from './tenant-context';
  * is the second lock, not the only one. Results come back as `Row`s for the table's
  * mapper (see rows.ts); nothing is cast.
  */
-export abstract class TenantRepository {
+export abstract class TenantScopedRepository {
   constructor(protected readonly context: TenantContext) {}
 
   /** The tenant of the current transaction; a repository is never used outside one. */
