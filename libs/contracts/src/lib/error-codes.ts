@@ -1,4 +1,4 @@
-/** Error codes named by the HTTP contract (API.md). Every problem response carries one. */
+/** Error codes of the HTTP contract (docs/architecture.md). Every problem response carries one. */
 export const ErrorCode = {
   VALIDATION_FAILED: 'VALIDATION_FAILED',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',

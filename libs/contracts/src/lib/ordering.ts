@@ -1,5 +1,5 @@
 /**
- * Shapes of the table-ordering contract (API.md "Menu, tables, ordering") as the SPA reads
+ * Shapes of the table-ordering contract (its routes in the OpenAPI document) as the SPA reads
  * them. Money is integer minor units plus an ISO 4217 currency code.
  */
 

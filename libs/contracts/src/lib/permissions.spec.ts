@@ -9,7 +9,7 @@ import {
 } from './permissions';
 
 describe('Permission', () => {
-  it('holds exactly the permissions named in API.md', () => {
+  it('holds exactly the permissions named in docs/architecture.md', () => {
     expect([...PERMISSIONS].sort()).toEqual(
       [
         'tenant:manage',
@@ -39,7 +39,7 @@ describe('Permission', () => {
 });
 
 describe('Role', () => {
-  it('holds exactly the six roles of API.md', () => {
+  it('holds exactly the six roles of docs/architecture.md', () => {
     expect([...ROLES].sort()).toEqual([
       'admin',
       'host',

@@ -1,5 +1,5 @@
 /**
- * Permissions and roles of the HTTP contract (API.md, "Roles and permissions").
+ * Permissions and roles of the HTTP contract (docs/architecture.md, "Roles and permissions").
  * Shared by the API guards and the SPA route guards, so it stays framework-free.
  * Checks are always on permissions, never on role names.
  */

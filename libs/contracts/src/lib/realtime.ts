@@ -1,4 +1,4 @@
-/** socket.io namespaces and event names of the realtime contract (API.md, Realtime). */
+/** socket.io namespaces and event names of the realtime contract (docs/architecture.md). */
 export const RealtimeNamespace = {
   Staff: '/staff',
   Diner: '/diner',

@@ -1,7 +1,7 @@
 import { Permission, Role } from '@foyer/contracts';
 import { hasPermissions, permissionsFor } from './permissions';
 
-// API.md's table, copied cell by cell ('x' = granted). Written out by hand on purpose:
+// docs/architecture.md's table, copied cell by cell ('x' = granted). Written out by hand on purpose:
 // deriving it from ROLE_PERMISSIONS would make this test agree with any mistake there.
 //                                   owner admin manager host kitchen viewer
 const TABLE: Record<string, string> = {

@@ -47,7 +47,7 @@ function sha256(value: string): string {
 }
 
 /**
- * Idempotency-Key handling exactly as API.md (Conventions) says. Records live 24 h in
+ * Idempotency-Key handling as docs/architecture.md (HTTP conventions) says. Records live 24 h in
  * Redis, sealed (see IdempotencySeal): named by a keyed hash of the key, the response
  * encrypted under a key derived from TOKEN_HASH_KEY and the caller's Idempotency-Key, the
  * request fingerprint a keyed hash. A staff record is scoped by tenant as well as user.

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
-/** `cursor` and `limit` of every staff collection (API.md: 1–100, default 50). */
+/** `cursor` and `limit` of every staff collection (docs/architecture.md: 1–100, default 50). */
 export class PageQueryDto {
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
   @IsOptional()

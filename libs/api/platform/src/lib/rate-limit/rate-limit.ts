@@ -28,7 +28,7 @@ import { notFound } from '../errors/domain-error';
 import { SecurityEvents } from '../logging/security-events';
 import { REDIS } from '../redis/redis.module';
 
-/** The contract's rate-limit buckets (API.md, Conventions), each a limit per minute. */
+/** The rate-limit buckets of docs/architecture.md (HTTP conventions), each a limit per minute. */
 export type RateLimitPolicy =
   'login' | 'publicRead' | 'booking' | 'publicWrite' | 'staff';
 

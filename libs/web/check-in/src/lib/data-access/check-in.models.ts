@@ -1,6 +1,6 @@
 import { CheckInStats } from '@foyer/contracts';
 
-/** Preview states of API.md "Check-in", plus CHECKED_IN, the answer of a successful confirm. */
+/** Check-in preview states (docs/architecture.md), plus CHECKED_IN, a successful confirm. */
 export const DOOR_STATES = [
   'VALID',
   'ALREADY_CHECKED_IN',

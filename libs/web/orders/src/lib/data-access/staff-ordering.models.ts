@@ -1,4 +1,4 @@
-/** Staff shapes of the menu and tables API (API.md "Menu, tables, ordering"). */
+/** Staff shapes of the menu, tables and orders routes of the OpenAPI document. */
 export interface MenuCategory {
   id: string;
   name: string;

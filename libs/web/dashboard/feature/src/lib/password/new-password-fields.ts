@@ -10,7 +10,7 @@ import {
 import { ErrorCode } from '@foyer/contracts';
 import { ApiError } from '@foyer/web/data-access';
 
-/** The API's minimum (API.md: min 12 chars); it also refuses weak patterns. */
+/** The API's minimum (docs/architecture.md: 12 chars); it also refuses weak patterns. */
 export const MIN_PASSWORD_LENGTH = 12;
 
 export type NewPasswordField = 'newPassword' | 'confirmPassword';

@@ -1,4 +1,4 @@
-/** Shapes of the public booking API (API.md, "Rooms, performances, reservations"). */
+/** Shapes of the public booking API (its routes in the OpenAPI document the API serves). */
 
 export interface PublicVenue {
   slug: string;

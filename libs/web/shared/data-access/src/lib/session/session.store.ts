@@ -82,7 +82,7 @@ export class SessionStore {
     );
     this.apply(auth, auth.memberships);
     if (auth.memberships.length === 0) {
-      // API.md's login body need not list memberships; the venue switcher needs them.
+      // The login answer need not list memberships; the venue switcher needs them.
       await this.loadMe().catch(() => false);
     }
   }
