@@ -102,7 +102,7 @@ describe('route declarations', () => {
       .map((route) => route.path);
     for (const path of open) {
       expect(path).toMatch(
-        /^\/(api\/public\/|api\/media\/:key$|api\/auth\/(login|refresh|csrf|set-password)$|health\/|metrics$)/,
+        /^\/(api\/public\/|api\/media\/:key$|api\/auth\/(login|refresh|csrf|set-password|accept-invitation|forgot-password|reset-password)$|health\/|metrics$)/,
       );
     }
   });
