@@ -10,3 +10,6 @@ export * from './lib/tokens';
 export { cookieNames } from './lib/cookies';
 export * from './lib/login.service';
 export * from './lib/staff-accounts';
+export * from './lib/staff-directory.service';
+export type { MemberStatus, StaffMember } from './lib/membership.mapper';
+export type { StaffUser } from './lib/user.mapper';

@@ -29,6 +29,7 @@ export * from './lib/database/tenant-context';
 export * from './lib/database/request-tenant';
 export * from './lib/database/rows';
 export * from './lib/database/tenant-scoped-repository';
+export * from './lib/database/seed-tenant-context';
 export * from './lib/outbox/outbox';
 export * from './lib/outbox/outbox-message.entity';
 export * from './lib/outbox/outbox-relay';

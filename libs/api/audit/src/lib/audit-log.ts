@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { TenantContext } from '@foyer/api/platform';
 import { randomUUID } from 'node:crypto';
 import { chainHash } from './audit-chain';
+import { AuditHead } from './audit-event.mapper';
+import { AuditEventRepository } from './audit-event.repository';
 import { AuditEvent } from './entities/audit-event.entity';
 
 /** What callers may record. Metadata must never hold tokens, passwords, emails or bodies. */
@@ -25,7 +27,10 @@ const FORBIDDEN_METADATA =
  */
 @Injectable()
 export class AuditLog {
-  constructor(private readonly context: TenantContext) {}
+  constructor(
+    private readonly context: TenantContext,
+    private readonly events: AuditEventRepository,
+  ) {}
 
   async record(entry: AuditEntry): Promise<AuditEvent> {
     const tenantId = this.context.tenantId;
@@ -41,9 +46,8 @@ export class AuditLog {
     if (entry.requestId) {
       metadata['requestId'] = entry.requestId;
     }
-    const manager = this.context.manager;
-    const last = await this.lockHead(tenantId);
-    const event = manager.create(AuditEvent, {
+    const last = await this.lockHead();
+    const event: AuditEvent = {
       id: randomUUID(),
       tenantId,
       seq: String(BigInt(last.seq) + 1n),
@@ -55,29 +59,9 @@ export class AuditLog {
       metadata,
       previousHash: last.seq === '0' ? null : last.hash,
       hash: '',
-    });
+    };
     event.hash = chainHash(event.previousHash, event);
-    await manager.query(
-      `WITH appended AS (
-         INSERT INTO audit_event (id, tenant_id, seq, occurred_at, actor_id, action, target_type,
-                                  target_id, metadata, previous_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
-       )
-       UPDATE audit_head SET seq = $3, hash = $11 WHERE tenant_id = $2`,
-      [
-        event.id,
-        tenantId,
-        event.seq,
-        event.occurredAt,
-        event.actorId,
-        event.action,
-        event.targetType,
-        event.targetId,
-        JSON.stringify(event.metadata),
-        event.previousHash,
-        event.hash,
-      ],
-    );
+    await this.events.append(event);
     return event;
   }
 
@@ -85,26 +69,18 @@ export class AuditLog {
    * Locks this tenant's chain head until the transaction ends and returns it as last
    * committed (seq 0: no event yet). Concurrent writers queue on the row.
    */
-  private async lockHead(
-    tenantId: string,
-  ): Promise<{ seq: string; hash: string }> {
-    const manager = this.context.manager;
-    const select = () =>
-      manager.query(
-        'SELECT seq, hash FROM audit_head WHERE tenant_id = $1 FOR UPDATE',
-        [tenantId],
-      ) as Promise<{ seq: string; hash: string }[]>;
-    const [head] = await select();
+  private async lockHead(): Promise<AuditHead> {
+    const head = await this.events.lockHead();
     if (head) {
       return head;
     }
     // The tenant's first event: create the head (a concurrent first writer may get there
     // first; the insert then waits for it and does nothing), then lock it.
-    await manager.query(
-      `INSERT INTO audit_head (tenant_id, seq, hash) VALUES ($1, 0, '') ON CONFLICT (tenant_id) DO NOTHING`,
-      [tenantId],
-    );
-    const [created] = await select();
+    await this.events.createHead();
+    const created = await this.events.lockHead();
+    if (!created) {
+      throw new Error('the audit chain head could not be created');
+    }
     return created;
   }
 }

@@ -27,7 +27,6 @@ import {
   notFound,
   requestIdOf,
 } from '@foyer/api/platform';
-import { AuditLog } from '@foyer/api/audit';
 import type { Request, Response } from 'express';
 import { CheckOrigin } from './auth.guard';
 import { clearAuthCookies } from './cookies';
@@ -40,6 +39,7 @@ import {
 import { InvitationTokens } from './invitation-tokens';
 import { PasswordReset } from './password-reset';
 import { requirePrincipal } from './principal';
+import { SessionFlows } from './session-flows.service';
 import { OpenSession, Sessions } from './sessions';
 
 const sessionId = new ParseUUIDPipe({
@@ -63,7 +63,7 @@ export class AccountController {
     private readonly invitations: InvitationTokens,
     private readonly reset: PasswordReset,
     private readonly sessions: Sessions,
-    private readonly audit: AuditLog,
+    private readonly flows: SessionFlows,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -182,22 +182,14 @@ export class AccountController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<void> {
     const principal = requirePrincipal(req);
-    const tenantId = await this.sessions.revokeOwn(
-      principal.sub,
+    const ended = await this.flows.endOwnSession(
+      principal,
       id,
-      'ended_by_user',
+      requestIdOf(req),
     );
-    if (!tenantId) {
+    if (!ended) {
       throw notFound('You have no open session with this id.');
     }
-    await this.audit.record({
-      action: 'auth.session_ended',
-      actorId: principal.sub,
-      targetType: 'session',
-      targetId: id,
-      metadata: { elsewhere: tenantId !== principal.tid },
-      requestId: requestIdOf(req),
-    });
     if (id === principal.sid) {
       clearAuthCookies(res, this.config.isProduction);
     }

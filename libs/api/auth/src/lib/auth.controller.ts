@@ -16,7 +16,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ErrorCode, Permission, Role } from '@foyer/contracts';
+import { ErrorCode } from '@foyer/contracts';
 import {
   APP_CONFIG,
   AppConfig,
@@ -24,31 +24,21 @@ import {
   OwnTenantContext,
   Public,
   RateLimit,
-  TenantContext,
   requestIdOf,
 } from '@foyer/api/platform';
-import { AuditLog } from '@foyer/api/audit';
-import { permissionsFor } from '@foyer/api/rbac';
 import type { Request, Response } from 'express';
 import { CheckOrigin } from './auth.guard';
 import { clearAuthCookies, cookieNames, setAuthCookies } from './cookies';
 import { CsrfTokens } from './csrf';
 import { LoginDto, RefreshDto } from './dto/login.dto';
-import { LoginService, Membership } from './login.service';
+import { LoginService } from './login.service';
 import { principalOf, requirePrincipal } from './principal';
 import { ChangePasswordDto, SwitchTenantDto } from './dto/password.dto';
-import { PasswordsService } from './passwords.service';
-import { IssuedTokens, Sessions, deviceOf } from './sessions';
+import { SessionFlows, SessionView, SignedIn } from './session-flows.service';
+import { deviceOf } from './sessions';
 import { AuthTokens } from './tokens';
 
-export interface SessionView {
-  user: { id: string; email: string; displayName: string };
-  tenant: { id: string; slug: string; name: string };
-  role: Role;
-  permissions: readonly Permission[];
-  memberships: { tenantId: string; slug: string; name: string; role: Role }[];
-  csrfToken?: string;
-}
+export type { SessionView } from './session-flows.service';
 
 export interface TokenPair {
   accessToken: string;
@@ -64,12 +54,9 @@ const bearerMode = (req: Request) =>
 export class AuthController {
   constructor(
     private readonly login$: LoginService,
-    private readonly sessions: Sessions,
+    private readonly flows: SessionFlows,
     private readonly tokens: AuthTokens,
     private readonly csrf: CsrfTokens,
-    private readonly context: TenantContext,
-    private readonly audit: AuditLog,
-    private readonly passwords: PasswordsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -109,14 +96,7 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionView | TokenPair> {
     const result = await this.login$.login(body, req, requestIdOf(req));
-    return this.answer(
-      req,
-      res,
-      result.tokens,
-      result.userId,
-      result.membership,
-      result.memberships,
-    );
+    return this.answer(req, res, result);
   }
 
   @Post('refresh')
@@ -140,26 +120,12 @@ export class AuthController {
         'Sign in to continue.',
       );
     }
-    const outcome = await this.context.run(claims.tid, async () => {
-      const result = await this.sessions.rotate(
-        token,
-        claims.sid,
-        claims.sub,
-        deviceOf(req),
-      );
-      // Audited once, by the presentation that ended the session: a burst of copies
-      // of one stolen token does not flood the log.
-      if (result.kind === 'reused' && result.ended) {
-        await this.audit.record({
-          action: 'auth.refresh_reused',
-          actorId: claims.sub,
-          targetType: 'session',
-          targetId: claims.sid,
-          requestId: requestIdOf(req),
-        });
-      }
-      return result;
-    });
+    const outcome = await this.flows.refresh(
+      token,
+      claims,
+      deviceOf(req),
+      requestIdOf(req),
+    );
     if (outcome.kind === 'reused') {
       clearAuthCookies(res, this.config.isProduction);
       throw new DomainError(
@@ -175,20 +141,8 @@ export class AuthController {
         'Sign in to continue.',
       );
     }
-    const { membership, memberships } = await this.currentMembership(
-      claims.sub,
-      claims.tid,
-    );
     const asCookies = !body?.refreshToken;
-    return this.answer(
-      req,
-      res,
-      outcome.tokens,
-      claims.sub,
-      membership,
-      memberships,
-      asCookies ? 'cookie' : 'bearer',
-    );
+    return this.answer(req, res, outcome, asCookies ? 'cookie' : 'bearer');
   }
 
   @Post('logout')
@@ -203,14 +157,7 @@ export class AuthController {
   ): Promise<void> {
     const principal = principalOf(req);
     if (principal) {
-      await this.sessions.revoke(principal.sid, 'logout');
-      await this.audit.record({
-        action: 'auth.logout',
-        actorId: principal.sub,
-        targetType: 'session',
-        targetId: principal.sid,
-        requestId: requestIdOf(req),
-      });
+      await this.flows.logout(principal, requestIdOf(req));
     }
     clearAuthCookies(res, this.config.isProduction);
   }
@@ -227,22 +174,7 @@ export class AuthController {
   ): Promise<void> {
     const principal = principalOf(req);
     if (principal) {
-      // Every tenant's sessions, not only this one's: the user is one person everywhere.
-      const revoked = await this.sessions.revokeEverywhere(
-        principal.sub,
-        'logout_all',
-      );
-      await this.audit.record({
-        action: 'auth.logout_all',
-        actorId: principal.sub,
-        targetType: 'user',
-        targetId: principal.sub,
-        metadata: {
-          sessions: revoked.length,
-          tenants: new Set(revoked.map((s) => s.tenantId)).size,
-        },
-        requestId: requestIdOf(req),
-      });
+      await this.flows.logoutAll(principal, requestIdOf(req));
     }
     clearAuthCookies(res, this.config.isProduction);
   }
@@ -256,51 +188,13 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionView | TokenPair> {
     const principal = requirePrincipal(req);
-    const memberships = await this.login$.membershipsOf(principal.sub);
-    const target = memberships.find((m) => m.tenantId === body.tenantId);
-    if (!target) {
-      throw new DomainError(
-        403,
-        ErrorCode.FORBIDDEN,
-        'You are not a member of that venue.',
-      );
-    }
-    // The session being left must still be open: one ended meanwhile (logout-all in a
-    // concurrent request) cannot be traded for a new one.
-    const left = await this.context.run(principal.tid, () =>
-      this.sessions.revoke(principal.sid, 'switched_tenant'),
+    const signedIn = await this.flows.switchTenant(
+      principal,
+      body.tenantId,
+      deviceOf(req),
+      requestIdOf(req),
     );
-    if (!left) {
-      throw new DomainError(
-        401,
-        ErrorCode.UNAUTHENTICATED,
-        'Sign in to continue.',
-      );
-    }
-    const tokens = await this.context.run(target.tenantId, async () => {
-      const issued = await this.sessions.start(
-        principal.sub,
-        target.role,
-        deviceOf(req),
-      );
-      await this.audit.record({
-        action: 'auth.tenant_switched',
-        actorId: principal.sub,
-        targetType: 'session',
-        targetId: issued.sessionId,
-        requestId: requestIdOf(req),
-      });
-      return issued;
-    });
-    return this.answer(
-      req,
-      res,
-      tokens,
-      principal.sub,
-      target,
-      memberships,
-      principal.mode,
-    );
+    return this.answer(req, res, signedIn, principal.mode);
   }
 
   @Post('password')
@@ -325,69 +219,29 @@ export class AuthController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionView | TokenPair> {
     const principal = requirePrincipal(req);
-    await this.passwords.change(
-      principal.sub,
+    const signedIn = await this.flows.changePassword(
+      principal,
       body.currentPassword,
       body.newPassword,
-      requestIdOf(req),
       req,
-    );
-    const { membership, memberships } = await this.currentMembership(
-      principal.sub,
-      principal.tid,
-    );
-    const tokens = await this.sessions.start(
-      principal.sub,
-      membership.role,
       deviceOf(req),
+      requestIdOf(req),
     );
-    return this.answer(
-      req,
-      res,
-      tokens,
-      principal.sub,
-      membership,
-      memberships,
-      principal.mode,
-    );
+    return this.answer(req, res, signedIn, principal.mode);
   }
 
   @Get('me')
-  async me(@Req() req: Request): Promise<SessionView> {
-    const principal = requirePrincipal(req);
-    const { membership, memberships } = await this.currentMembership(
-      principal.sub,
-      principal.tid,
-    );
-    return this.view(principal.sub, membership, memberships);
-  }
-
-  /** The user's membership of the tenant a credential names; gone means signed out. */
-  private async currentMembership(
-    userId: string,
-    tenantId: string,
-  ): Promise<{ membership: Membership; memberships: Membership[] }> {
-    const memberships = await this.login$.membershipsOf(userId);
-    const membership = memberships.find((m) => m.tenantId === tenantId);
-    if (!membership) {
-      throw new DomainError(
-        401,
-        ErrorCode.UNAUTHENTICATED,
-        'Sign in to continue.',
-      );
-    }
-    return { membership, memberships };
+  me(@Req() req: Request): Promise<SessionView> {
+    return this.flows.me(requirePrincipal(req));
   }
 
   private async answer(
     req: Request,
     res: Response,
-    tokens: IssuedTokens,
-    userId: string,
-    membership: Membership,
-    memberships: Membership[],
+    signedIn: SignedIn,
     mode: 'cookie' | 'bearer' = bearerMode(req) ? 'bearer' : 'cookie',
   ): Promise<SessionView | TokenPair> {
+    const { tokens } = signedIn;
     if (mode === 'bearer') {
       return {
         accessToken: tokens.accessToken,
@@ -396,39 +250,11 @@ export class AuthController {
       };
     }
     setAuthCookies(res, this.config.isProduction, tokens);
-    const view = await this.context.run(membership.tenantId, () =>
-      this.view(userId, membership, memberships),
+    const view = await this.flows.view(
+      signedIn.userId,
+      signedIn.membership,
+      signedIn.memberships,
     );
     return { ...view, csrfToken: this.csrf.issue(req, res, tokens.sessionId) };
-  }
-
-  private async view(
-    userId: string,
-    membership: Membership,
-    memberships: Membership[],
-  ): Promise<SessionView> {
-    const rows: { id: string; email: string; display_name: string }[] =
-      await this.context.run(membership.tenantId, (m) =>
-        m.query('SELECT id, email, display_name FROM app_user WHERE id = $1', [
-          userId,
-        ]),
-      );
-    const user = rows[0];
-    return {
-      user: { id: user.id, email: user.email, displayName: user.display_name },
-      tenant: {
-        id: membership.tenantId,
-        slug: membership.slug,
-        name: membership.name,
-      },
-      role: membership.role,
-      permissions: permissionsFor(membership.role),
-      memberships: memberships.map((m) => ({
-        tenantId: m.tenantId,
-        slug: m.slug,
-        name: m.name,
-        role: m.role,
-      })),
-    };
   }
 }

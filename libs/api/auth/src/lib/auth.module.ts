@@ -14,12 +14,28 @@ import { PasswordsService } from './passwords.service';
 import { InvitationTokens } from './invitation-tokens';
 import { PasswordReset } from './password-reset';
 import { StaffAccounts } from './staff-accounts';
+import { SessionFlows } from './session-flows.service';
+import { StaffDirectory } from './staff-directory.service';
+import { MembershipRepository } from './membership.repository';
+import { PasswordResetRepository } from './password-reset.repository';
+import { PasswordTokenRepository } from './password-token.repository';
+import { RefreshTokenRepository } from './refresh-token.repository';
+import { SessionRepository } from './session.repository';
+import { UserRepository } from './user.repository';
 import { AuthTokens } from './tokens';
 
 @Module({
   imports: [AuditModule, RbacModule],
   controllers: [AuthController, AccountController],
   providers: [
+    UserRepository,
+    MembershipRepository,
+    SessionRepository,
+    RefreshTokenRepository,
+    PasswordTokenRepository,
+    PasswordResetRepository,
+    StaffDirectory,
+    SessionFlows,
     AccessTokenStrategy,
     AuthTokens,
     PasswordHasher,
@@ -39,6 +55,7 @@ import { AuthTokens } from './tokens';
     PasswordHasher,
     Sessions,
     StaffAccounts,
+    StaffDirectory,
     Lockout,
     LoginService,
     AuthenticationGuard,

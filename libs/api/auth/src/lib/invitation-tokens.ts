@@ -2,12 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@foyer/contracts';
 import { DomainError, TenantContext, TokenHasher } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
+import { MembershipRepository } from './membership.repository';
+import {
+  PasswordTokenPurpose,
+  PasswordTokenRepository,
+} from './password-token.repository';
 import { PasswordsService, weakPassword } from './passwords.service';
 import { passwordProblems } from './password-policy';
 import {
   ACCEPT_INVITATION_PURPOSE,
   SET_PASSWORD_PURPOSE,
 } from './staff-accounts';
+import { UserRepository } from './user.repository';
 
 export const invalidToken = () =>
   new DomainError(
@@ -31,6 +37,9 @@ export class InvitationTokens {
     private readonly hasher: TokenHasher,
     private readonly passwords: PasswordsService,
     private readonly audit: AuditLog,
+    private readonly passwordTokens: PasswordTokenRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly users: UserRepository,
   ) {}
 
   async setPassword(
@@ -38,14 +47,15 @@ export class InvitationTokens {
     next: string,
     requestId: string,
   ): Promise<void> {
-    await this.spend(SET_PASSWORD_PURPOSE, token, async (userId, manager) => {
-      const [user] = (await manager.query(
-        'SELECT email, display_name FROM app_user WHERE id = $1',
-        [userId],
-      )) as { email: string; display_name: string }[];
+    await this.spend(SET_PASSWORD_PURPOSE, token, async (userId) => {
+      // The membership was just activated: the account is this tenant's to read.
+      const user = await this.users.profile(userId);
+      if (!user) {
+        throw invalidToken();
+      }
       const problems = passwordProblems(next, {
         email: user.email,
-        displayName: user.display_name,
+        displayName: user.displayName,
       });
       if (problems.length > 0) {
         // Thrown inside the transaction: the token stays unspent for a better password.
@@ -75,48 +85,25 @@ export class InvitationTokens {
   }
 
   private async spend(
-    purpose: string,
+    purpose: PasswordTokenPurpose,
     token: string,
-    then: (userId: string, manager: TenantContext['manager']) => Promise<void>,
+    then: (userId: string) => Promise<void>,
   ): Promise<void> {
     const hash = this.hasher.hash(purpose, token);
-    const tenantId = await this.context.withoutTenant(async (manager) => {
-      const rows: { id: string | null }[] = await manager.query(
-        'SELECT app_password_token_tenant($1) AS id',
-        [hash],
-      );
-      return rows[0]?.id ?? null;
-    });
+    const tenantId = await this.passwordTokens.tenantOf(hash);
     if (!tenantId) {
       throw invalidToken();
     }
-    await this.context.run(tenantId, async (manager) => {
-      const spent: { user_id: string }[] = await manager.query(
-        `WITH spent AS (
-           UPDATE password_token SET used_at = now()
-            WHERE tenant_id = $1 AND token_hash = $2 AND purpose = $3
-              AND used_at IS NULL AND expires_at > now()
-           RETURNING user_id)
-         SELECT user_id FROM spent`,
-        [tenantId, hash, purpose],
-      );
-      const userId = spent[0]?.user_id;
+    await this.context.run(tenantId, async () => {
+      const userId = await this.passwordTokens.spend(hash, purpose);
       if (!userId) {
         throw invalidToken();
       }
       // The membership the invitation made; gone when the venue withdrew it.
-      const activated: { role: string }[] = await manager.query(
-        `WITH activated AS (
-           UPDATE membership SET status = 'active', invited_email = NULL, invited_name = NULL
-            WHERE tenant_id = $1 AND user_id = $2
-           RETURNING role)
-         SELECT role FROM activated`,
-        [tenantId, userId],
-      );
-      if (activated.length === 0) {
+      if (!(await this.memberships.activate(userId))) {
         throw invalidToken();
       }
-      await then(userId, manager);
+      await then(userId);
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, Role } from '@foyer/contracts';
+import { ErrorCode } from '@foyer/contracts';
 import {
   DomainError,
   SecurityEvents,
@@ -7,15 +7,13 @@ import {
 } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { Lockout } from './lockout';
+import { Membership } from './membership.mapper';
+import { MembershipRepository } from './membership.repository';
 import { PasswordHasher } from './password-hasher';
 import { IssuedTokens, Sessions, deviceOf } from './sessions';
+import { UserRepository } from './user.repository';
 
-export interface Membership {
-  tenantId: string;
-  slug: string;
-  name: string;
-  role: Role;
-}
+export type { Membership } from './membership.mapper';
 
 export interface LoginResult {
   userId: string;
@@ -47,6 +45,8 @@ export class LoginService {
     private readonly audit: AuditLog,
     private readonly security: SecurityEvents,
     private readonly lockout: Lockout,
+    private readonly users: UserRepository,
+    private readonly memberships: MembershipRepository,
   ) {}
 
   async login(
@@ -58,22 +58,15 @@ export class LoginService {
     // The guess is counted before the password is looked at; 429 when none is left.
     const attempt = await this.lockout.reserve(email, req);
     try {
-      const candidate = await this.context.withoutTenant(async (manager) => {
-        const rows: { user_id: string; password_hash: string | null }[] =
-          await manager.query(
-            'SELECT user_id, password_hash FROM app_login_candidate($1)',
-            [email],
-          );
-        return rows[0];
-      });
+      const candidate = await this.users.loginCandidate(email);
       // Unknown emails are compared with the dummy hash: the same work, and false.
       const passwordOk = await this.passwords.verify(
         attempt,
-        candidate?.password_hash,
+        candidate?.passwordHash,
         input.password,
       );
       const memberships = candidate
-        ? await this.membershipsOf(candidate.user_id)
+        ? await this.membershipsOf(candidate.userId)
         : [];
       const membership = input.tenantSlug
         ? memberships.find((m) => m.slug === input.tenantSlug)
@@ -83,7 +76,7 @@ export class LoginService {
         const locked = await this.lockout.fail(attempt);
         await this.recordFailure(
           locked,
-          candidate?.user_id,
+          candidate?.userId,
           memberships,
           req,
           requestId,
@@ -92,55 +85,40 @@ export class LoginService {
       }
 
       await this.lockout.succeed(attempt);
-      const tokens = await this.context.run(membership.tenantId, async (m) => {
+      const tokens = await this.context.run(membership.tenantId, async () => {
         // The password was checked against the hash read before; a change or reset that
         // committed since must not be outrun. FOR SHARE makes a change waiting on the row
         // revoke this session once it commits, and a change already made refuses it here.
-        const unchanged: unknown[] = await m.query(
-          `SELECT 1 FROM app_user WHERE id = $1 AND password_hash = $2 FOR SHARE`,
-          [candidate.user_id, candidate.password_hash],
+        const unchanged = await this.users.lockUnchangedPassword(
+          candidate.userId,
+          candidate.passwordHash,
         );
-        if (unchanged.length === 0) {
+        if (!unchanged) {
           throw invalidCredentials();
         }
         const issued = await this.sessions.start(
-          candidate.user_id,
+          candidate.userId,
           membership.role,
           deviceOf(req),
         );
         await this.audit.record({
           action: 'auth.login_succeeded',
-          actorId: candidate.user_id,
+          actorId: candidate.userId,
           targetType: 'session',
           targetId: issued.sessionId,
           requestId,
         });
         return issued;
       });
-      return { userId: candidate.user_id, membership, memberships, tokens };
+      return { userId: candidate.userId, membership, memberships, tokens };
     } finally {
       await this.lockout.abandon(attempt);
     }
   }
 
-  async membershipsOf(userId: string): Promise<Membership[]> {
-    return this.context.withoutTenant(async (manager) => {
-      const rows: {
-        tenant_id: string;
-        slug: string;
-        name: string;
-        role: Role;
-      }[] = await manager.query(
-        'SELECT tenant_id, slug, name, role FROM app_user_memberships($1)',
-        [userId],
-      );
-      return rows.map((row) => ({
-        tenantId: row.tenant_id,
-        slug: row.slug,
-        name: row.name,
-        role: row.role,
-      }));
-    });
+  /** The user's active, enabled memberships in every tenant, by tenant name. */
+  membershipsOf(userId: string): Promise<Membership[]> {
+    return this.memberships.membershipsOf(userId);
   }
 
   private async recordFailure(

@@ -1,5 +1,5 @@
 /**
- * Password rules for staff accounts (API.md: weak or breached-pattern passwords are a
+ * Staff password rules (docs/architecture.md: weak or breached-pattern passwords are a
  * 400 VALIDATION_FAILED, minimum 12 characters). Length is the main defence; the other
  * rules refuse the shapes that fall first to guessing and credential-stuffing lists.
  * Messages never quote the password, so they are safe to log and to return.

@@ -16,6 +16,7 @@ import { invalidToken } from './invitation-tokens';
 import { Lockout } from './lockout';
 import { LoginService } from './login.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetRepository } from './password-reset.repository';
 import { passwordProblems } from './password-policy';
 import { weakPassword } from './passwords.service';
 import { passwordResetMail } from './recovery-mail';
@@ -63,6 +64,7 @@ export class PasswordReset {
     private readonly security: SecurityEvents,
     @Inject(REDIS) redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly resets: PasswordResetRepository,
   ) {
     redis.defineCommand('foyerResetMailTake', { numberOfKeys: 1, lua: TAKE });
     this.quota = redis as unknown as QuotaCommands;
@@ -88,20 +90,12 @@ export class PasswordReset {
         minutes: PASSWORD_RESET_TTL_MINUTES,
       }),
     });
-    await this.context.withoutTenant((manager) =>
-      manager.query(
-        'SELECT app_request_password_reset($1, $2, $3, $4, $5, $6, $7::jsonb)',
-        [
-          address,
-          this.hasher.hash(PASSWORD_RESET_PURPOSE, token),
-          PASSWORD_RESET_TTL_MINUTES,
-          mail.id,
-          mail.queue,
-          mail.jobName,
-          mail.payload,
-        ],
-      ),
-    );
+    await this.resets.request({
+      email: address,
+      hash: this.hasher.hash(PASSWORD_RESET_PURPOSE, token),
+      ttlMinutes: PASSWORD_RESET_TTL_MINUTES,
+      mail,
+    });
   }
 
   async reset(
@@ -111,43 +105,24 @@ export class PasswordReset {
     requestId: string,
   ): Promise<void> {
     const hash = this.hasher.hash(PASSWORD_RESET_PURPOSE, token);
-    const [subject] = (await this.context.withoutTenant((manager) =>
-      manager.query(
-        'SELECT email, display_name FROM app_password_reset_subject($1)',
-        [hash],
-      ),
-    )) as { email: string; display_name: string }[];
+    const subject = await this.resets.subject(hash);
     if (!subject) {
       throw invalidToken();
     }
     const problems = passwordProblems(next, {
       email: subject.email,
-      displayName: subject.display_name,
+      displayName: subject.displayName,
     });
     if (problems.length > 0) {
       throw weakPassword(problems);
     }
     const passwordHash = await this.passwords.hash(next);
     // Spent here, once: of many requests with one token, one finds it open.
-    const rows = (await this.context.withoutTenant((manager) =>
-      manager.query(
-        'SELECT user_id, session_id, tenant_id FROM app_reset_password($1, $2)',
-        [hash, passwordHash],
-      ),
-    )) as {
-      user_id: string;
-      session_id: string | null;
-      tenant_id: string | null;
-    }[];
-    const userId = rows[0]?.user_id;
-    if (!userId) {
+    const spent = await this.resets.reset(hash, passwordHash);
+    if (!spent) {
       throw invalidToken();
     }
-    const ended = rows.flatMap((row) =>
-      row.session_id && row.tenant_id
-        ? [{ sessionId: row.session_id, tenantId: row.tenant_id }]
-        : [],
-    );
+    const { userId, ended } = spent;
     this.sessions.announceRevoked(ended.map((s) => s.sessionId));
     await this.lockout.clear(subject.email);
     this.security.record('password_reset', req, { sessions: ended.length });

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@foyer/contracts';
-import {
-  DomainError,
-  SecurityEvents,
-  TenantContext,
-} from '@foyer/api/platform';
+import { DomainError, SecurityEvents } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { Lockout } from './lockout';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblems } from './password-policy';
 import { Sessions } from './sessions';
+import { UserRepository } from './user.repository';
 
 export const weakPassword = (problems: string[]) =>
   new DomainError(
@@ -25,12 +22,12 @@ export const weakPassword = (problems: string[]) =>
 @Injectable()
 export class PasswordsService {
   constructor(
-    private readonly context: TenantContext,
     private readonly passwords: PasswordHasher,
     private readonly sessions: Sessions,
     private readonly audit: AuditLog,
     private readonly lockout: Lockout,
     private readonly security: SecurityEvents,
+    private readonly users: UserRepository,
   ) {}
 
   /**
@@ -46,14 +43,7 @@ export class PasswordsService {
     requestId: string,
     req: object,
   ): Promise<void> {
-    const [user] = (await this.context.manager.query(
-      'SELECT email, display_name, password_hash FROM app_user WHERE id = $1',
-      [userId],
-    )) as {
-      email: string;
-      display_name: string;
-      password_hash: string | null;
-    }[];
+    const user = await this.users.credentials(userId);
     const wrong = new DomainError(
       400,
       ErrorCode.VALIDATION_FAILED,
@@ -67,9 +57,7 @@ export class PasswordsService {
     }
     const attempt = await this.lockout.reserve(user.email, req);
     try {
-      if (
-        !(await this.passwords.verify(attempt, user.password_hash, current))
-      ) {
+      if (!(await this.passwords.verify(attempt, user.passwordHash, current))) {
         const locked = await this.lockout.fail(attempt);
         this.security.record('auth_failed', req, {
           locked,
@@ -83,7 +71,7 @@ export class PasswordsService {
     }
     const problems = passwordProblems(next, {
       email: user.email,
-      displayName: user.display_name,
+      displayName: user.displayName,
     });
     if (problems.length > 0) {
       throw weakPassword(problems);
@@ -103,10 +91,7 @@ export class PasswordsService {
    * theirs in every tenant, inside the caller's transaction.
    */
   async store(userId: string, password: string): Promise<void> {
-    await this.context.manager.query(
-      `UPDATE app_user SET password_hash = $2, tokens_valid_after = now(), updated_at = now() WHERE id = $1`,
-      [userId, await this.passwords.hash(password)],
-    );
+    await this.users.setPassword(userId, await this.passwords.hash(password));
     // In every tenant: the password is the user's, not one membership's.
     await this.sessions.revokeEverywhere(userId, 'password_changed');
   }

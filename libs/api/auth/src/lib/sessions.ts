@@ -4,6 +4,9 @@ import { TenantContext, TokenHasher, clientIp } from '@foyer/api/platform';
 import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { REFRESH_TTL_SECONDS } from './cookies';
+import { RefreshTokenRepository } from './refresh-token.repository';
+import { OpenSession, RevokedSession } from './session.mapper';
+import { SessionRepository } from './session.repository';
 import { AuthTokens } from './tokens';
 
 export const REFRESH_PURPOSE = 'refresh';
@@ -29,11 +32,7 @@ export function isCurrent(state: SessionState): boolean {
   return !state.revoked && !state.disabled && !state.stale;
 }
 
-/** What ended, so the caller can audit it and close the sessions' sockets. */
-export interface RevokedSession {
-  sessionId: string;
-  tenantId: string;
-}
+export type { OpenSession, RevokedSession } from './session.mapper';
 
 /** Told (after commit) which sessions were revoked; realtime closes their sockets. */
 export type RevocationListener = (sessionIds: readonly string[]) => void;
@@ -55,16 +54,6 @@ export function deviceOf(req: object): SessionDevice {
     typeof agent === 'string' && agent ? agent.slice(0, 256) : null;
   const ip = clientIp(request);
   return { userAgent, ip: isIP(ip) ? ip : null };
-}
-
-/** One of the user's open sessions, in any tenant (GET /api/auth/sessions). */
-export interface OpenSession {
-  id: string;
-  tenant: { id: string; slug: string; name: string };
-  userAgent: string | null;
-  ip: string | null;
-  createdAt: string;
-  lastUsedAt: string;
 }
 
 export type RotateOutcome =
@@ -94,6 +83,8 @@ export class Sessions {
     private readonly context: TenantContext,
     private readonly tokens: AuthTokens,
     private readonly hasher: TokenHasher,
+    private readonly sessions: SessionRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
   ) {}
 
   async start(
@@ -101,52 +92,21 @@ export class Sessions {
     role: Role,
     device: SessionDevice,
   ): Promise<IssuedTokens> {
-    const tenantId = this.requireTenant();
+    this.requireTenant();
     const sessionId = randomUUID();
-    await this.context.manager.query(
-      `INSERT INTO auth_session (id, tenant_id, user_id, expires_at, user_agent, ip)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4), $5, $6)`,
-      [
-        sessionId,
-        tenantId,
-        userId,
-        REFRESH_TTL_SECONDS,
-        device.userAgent,
-        device.ip,
-      ],
-    );
+    await this.sessions.insert({
+      id: sessionId,
+      userId,
+      ttlSeconds: REFRESH_TTL_SECONDS,
+      device,
+    });
     return this.issue(sessionId, userId, role);
   }
 
   /** The state a token's session is in now, or null when it does not exist in this tenant. */
   async state(sessionId: string, userId: string): Promise<SessionState | null> {
-    const rows: {
-      tenant_id: string;
-      role: Role;
-      revoked: boolean;
-      disabled: boolean;
-      stale: boolean;
-    }[] = await this.context.manager.query(
-      `SELECT s.tenant_id, m.role, (s.revoked_at IS NOT NULL OR s.expires_at <= now()) AS revoked,
-              (m.disabled_at IS NOT NULL OR m.status <> 'active') AS disabled,
-              (s.created_at < u.tokens_valid_after) AS stale
-         FROM auth_session s
-         JOIN membership m ON m.tenant_id = s.tenant_id AND m.user_id = s.user_id
-         JOIN app_user u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2`,
-      [sessionId, userId],
-    );
-    const row = rows[0];
-    return row
-      ? {
-          userId,
-          tenantId: row.tenant_id,
-          role: row.role,
-          revoked: row.revoked,
-          disabled: row.disabled,
-          stale: row.stale,
-        }
-      : null;
+    const record = await this.sessions.state(sessionId, userId);
+    return record ? { userId, ...record } : null;
   }
 
   /**
@@ -161,36 +121,24 @@ export class Sessions {
     device: SessionDevice,
   ): Promise<RotateOutcome> {
     const hash = this.hasher.hash(REFRESH_PURPOSE, refreshToken);
-    const rows: { session_id: string; spent: boolean; expired: boolean }[] =
-      await this.context.manager.query(
-        `SELECT session_id, spent_at IS NOT NULL AS spent, expires_at <= now() AS expired
-         FROM refresh_token WHERE token_hash = $1 FOR UPDATE`,
-        [hash],
-      );
-    const row = rows[0];
-    if (!row || row.session_id !== sessionId || row.expired) {
+    // FOR UPDATE: concurrent presentations of one token queue here.
+    const token = await this.refreshTokens.lock(hash);
+    if (!token || token.sessionId !== sessionId || token.expired) {
       return { kind: 'invalid' };
     }
-    if (row.spent) {
+    if (token.spent) {
       return {
         kind: 'reused',
         ended: await this.revoke(sessionId, 'refresh_reused'),
       };
     }
-    await this.context.manager.query(
-      `UPDATE refresh_token SET spent_at = now() WHERE token_hash = $1`,
-      [hash],
-    );
+    await this.refreshTokens.spend(hash);
     const state = await this.state(sessionId, userId);
     if (!state || !isCurrent(state)) {
       return { kind: 'invalid' };
     }
     // A refresh is the session's use: the list shows when and from where it was last.
-    await this.context.manager.query(
-      `UPDATE auth_session SET last_used_at = now(), ip = COALESCE($2, ip),
-              user_agent = COALESCE($3, user_agent) WHERE id = $1`,
-      [sessionId, device.ip, device.userAgent],
-    );
+    await this.sessions.touch(sessionId, device);
     return {
       kind: 'rotated',
       tokens: await this.issue(sessionId, userId, state.role),
@@ -200,12 +148,9 @@ export class Sessions {
 
   /** Ends one session of this tenant; false when it was not open any more. */
   async revoke(sessionId: string, reason: string): Promise<boolean> {
-    const rows = await this.updated<{ id: string }>(
-      `UPDATE auth_session SET revoked_at = now(), revoke_reason = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
-      [sessionId, reason],
-    );
-    this.announce(rows.map((row) => row.id));
-    return rows.length > 0;
+    const ids = await this.sessions.revoke(sessionId, reason);
+    this.announce(ids);
+    return ids.length > 0;
   }
 
   /**
@@ -213,13 +158,9 @@ export class Sessions {
    * sessions in other tenants are another tenant's business).
    */
   async revokeAll(userId: string, reason: string): Promise<number> {
-    const rows = await this.updated<{ id: string }>(
-      `UPDATE auth_session SET revoked_at = now(), revoke_reason = $2
-        WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
-      [userId, reason],
-    );
-    this.announce(rows.map((row) => row.id));
-    return rows.length;
+    const ids = await this.sessions.revokeAllOf(userId, reason);
+    this.announce(ids);
+    return ids.length;
   }
 
   /**
@@ -232,44 +173,14 @@ export class Sessions {
     userId: string,
     reason: string,
   ): Promise<RevokedSession[]> {
-    const rows: { session_id: string; tenant_id: string }[] =
-      await this.context.manager.query(
-        'SELECT session_id, tenant_id FROM app_revoke_user_sessions($1, $2)',
-        [userId, reason],
-      );
-    this.announce(rows.map((row) => row.session_id));
-    return rows.map((row) => ({
-      sessionId: row.session_id,
-      tenantId: row.tenant_id,
-    }));
+    const revoked = await this.sessions.revokeEverywhere(userId, reason);
+    this.announce(revoked.map((session) => session.sessionId));
+    return revoked;
   }
 
   /** The user's open sessions in every tenant, most recently used first. */
-  async listOwn(userId: string): Promise<OpenSession[]> {
-    const rows: {
-      id: string;
-      tenant_id: string;
-      slug: string;
-      name: string;
-      user_agent: string | null;
-      ip: string | null;
-      created_at: Date;
-      last_used_at: Date;
-    }[] = await this.context.withoutTenant((manager) =>
-      manager.query(
-        `SELECT id, tenant_id, slug, name, user_agent, ip, created_at, last_used_at
-           FROM app_user_open_sessions($1)`,
-        [userId],
-      ),
-    );
-    return rows.map((row) => ({
-      id: row.id,
-      tenant: { id: row.tenant_id, slug: row.slug, name: row.name },
-      userAgent: row.user_agent,
-      ip: row.ip,
-      createdAt: row.created_at.toISOString(),
-      lastUsedAt: row.last_used_at.toISOString(),
-    }));
+  listOwn(userId: string): Promise<OpenSession[]> {
+    return this.sessions.openSessionsOf(userId);
   }
 
   /**
@@ -282,12 +193,7 @@ export class Sessions {
     sessionId: string,
     reason: string,
   ): Promise<string | null> {
-    const rows: { tenant_id: string | null }[] =
-      await this.context.manager.query(
-        'SELECT app_revoke_own_session($1, $2, $3) AS tenant_id',
-        [userId, sessionId, reason],
-      );
-    const tenantId = rows[0]?.tenant_id ?? null;
+    const tenantId = await this.sessions.revokeOwn(userId, sessionId, reason);
     if (tenantId) {
       this.announce([sessionId]);
     }
@@ -305,14 +211,6 @@ export class Sessions {
   }
 
   private readonly listeners: RevocationListener[] = [];
-
-  /** The RETURNING rows of an UPDATE (TypeORM answers an UPDATE with `[rows, count]`). */
-  private async updated<T>(sql: string, params: unknown[]): Promise<T[]> {
-    const result: unknown = await this.context.manager.query(sql, params);
-    const rows =
-      Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
-    return Array.isArray(rows) ? (rows as T[]) : [];
-  }
 
   /** After commit, so a socket that reconnects at once finds its session revoked. */
   private announce(sessionIds: string[]): void {
@@ -347,16 +245,11 @@ export class Sessions {
       tid: tenantId,
       sid: sessionId,
     });
-    await this.context.manager.query(
-      `INSERT INTO refresh_token (token_hash, session_id, tenant_id, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [
-        this.hasher.hash(REFRESH_PURPOSE, refreshToken),
-        sessionId,
-        tenantId,
-        REFRESH_TTL_SECONDS,
-      ],
-    );
+    await this.refreshTokens.insert({
+      hash: this.hasher.hash(REFRESH_PURPOSE, refreshToken),
+      sessionId,
+      ttlSeconds: REFRESH_TTL_SECONDS,
+    });
     return { accessToken, refreshToken, expiresIn: 15 * 60, sessionId };
   }
 

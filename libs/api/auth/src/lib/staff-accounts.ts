@@ -9,10 +9,18 @@ import {
 import { ErrorCode } from '@foyer/contracts';
 import { randomUUID } from 'node:crypto';
 import { PasswordHasher } from './password-hasher';
+import { MembershipRepository } from './membership.repository';
 import { passwordProblems } from './password-policy';
+import {
+  PasswordTokenPurpose,
+  PasswordTokenRepository,
+} from './password-token.repository';
+import { UserRepository } from './user.repository';
 
-export const SET_PASSWORD_PURPOSE = 'set-password';
-export const ACCEPT_INVITATION_PURPOSE = 'accept-invitation';
+export const SET_PASSWORD_PURPOSE =
+  'set-password' satisfies PasswordTokenPurpose;
+export const ACCEPT_INVITATION_PURPOSE =
+  'accept-invitation' satisfies PasswordTokenPurpose;
 /** How long a set-password or accept-invitation link works. */
 export const INVITATION_TTL_HOURS = 72;
 
@@ -51,14 +59,15 @@ export class StaffAccounts {
     private readonly context: TenantContext,
     private readonly passwords: PasswordHasher,
     private readonly hasher: TokenHasher,
+    private readonly users: UserRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly passwordTokens: PasswordTokenRepository,
   ) {}
 
   async addMember(input: NewMember): Promise<AddedMember> {
-    const tenantId = this.context.tenantId;
-    if (!tenantId) {
+    if (!this.context.tenantId) {
       throw new Error('members are added inside a tenant context');
     }
-    const manager = this.context.manager;
     const email = input.email.trim().toLowerCase();
     if (input.password !== undefined) {
       const problems = passwordProblems(input.password, {
@@ -76,63 +85,45 @@ export class StaffAccounts {
         );
       }
     }
-    const [existing] = (await manager.query(
-      'SELECT user_id, password_hash IS NOT NULL AS has_password FROM app_login_candidate($1)',
-      [email],
-    )) as { user_id: string; has_password: boolean }[];
-    const userId = existing?.user_id ?? randomUUID();
+    const existing = await this.users.accountByEmail(email);
+    const userId = existing?.userId ?? randomUUID();
     const created = !existing;
     const hash =
       input.password === undefined
         ? null
         : await this.passwords.hash(input.password);
     if (created) {
-      await manager.query(
-        `INSERT INTO app_user (id, email, display_name, password_hash) VALUES ($1, $2, $3, $4)`,
-        [userId, email, input.displayName, hash],
-      );
+      await this.users.create({
+        id: userId,
+        email,
+        displayName: input.displayName,
+        passwordHash: hash,
+      });
     }
     const active = hash !== null;
-    await manager.query(
-      `INSERT INTO membership (tenant_id, user_id, role, status, invited_email, invited_name)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (tenant_id, user_id) DO UPDATE SET role = EXCLUDED.role, disabled_at = NULL,
-         status = CASE WHEN EXCLUDED.status = 'active' THEN 'active' ELSE membership.status END,
-         invited_email = CASE WHEN EXCLUDED.status = 'active' THEN NULL ELSE membership.invited_email END,
-         invited_name = CASE WHEN EXCLUDED.status = 'active' THEN NULL ELSE membership.invited_name END`,
-      [
-        tenantId,
-        userId,
-        input.role,
-        active ? 'active' : 'invited',
-        active ? null : email,
-        active ? null : input.displayName,
-      ],
-    );
+    await this.memberships.upsert({
+      userId,
+      role: input.role,
+      active,
+      invitedEmail: email,
+      invitedName: input.displayName,
+    });
     if (!created && hash !== null) {
       // Operator automation only (no API path sets a password for someone else).
-      await manager.query(
-        `UPDATE app_user SET password_hash = $2, updated_at = now() WHERE id = $1`,
-        [userId, hash],
-      );
+      await this.users.replacePasswordHash(userId, hash);
     }
     if (active) {
       return { userId, created };
     }
-    const accept = existing?.has_password === true;
+    const accept = existing?.hasPassword === true;
     const purpose = accept ? ACCEPT_INVITATION_PURPOSE : SET_PASSWORD_PURPOSE;
     const token = randomToken();
-    await manager.query(
-      `INSERT INTO password_token (token_hash, tenant_id, user_id, expires_at, purpose)
-       VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5)`,
-      [
-        this.hasher.hash(purpose, token),
-        tenantId,
-        userId,
-        INVITATION_TTL_HOURS,
-        purpose,
-      ],
-    );
+    await this.passwordTokens.insert({
+      hash: this.hasher.hash(purpose, token),
+      userId,
+      ttlHours: INVITATION_TTL_HOURS,
+      purpose,
+    });
     return {
       userId,
       created,

@@ -13,24 +13,12 @@ import {
 } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
-import {
-  TenantContext,
-  definedFields,
-  notFound,
-  requestIdOf,
-} from '@foyer/api/platform';
-import { AuditLog } from '@foyer/api/audit';
+import { notFound, requestIdOf } from '@foyer/api/platform';
 import { StaffPrincipal, principalOf } from '@foyer/api/auth';
-import { AnyStaffMember, RequirePermissions } from '@foyer/api/rbac';
+import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
-import {
-  AddStaffDto,
-  StaffQueryDto,
-  UpdateStaffDto,
-  UpdateTenantDto,
-} from './dto/staff.dto';
-import { Tenant } from './entities/tenant.entity';
-import { StaffMemberView, StaffMembers } from './staff-members';
+import { AddStaffDto, StaffQueryDto, UpdateStaffDto } from './dto/staff.dto';
+import { StaffMemberView, StaffMembers } from './staff-members.service';
 
 const actor = (req: Request) => principalOf(req) as StaffPrincipal;
 /** A path id that is not a UUID names nothing: 404, like an id of another tenant. */
@@ -78,71 +66,5 @@ export class StaffController {
   })
   remove(@Param('id', userId) id: string, @Req() req: Request): Promise<void> {
     return this.members.remove(actor(req), id, requestIdOf(req));
-  }
-}
-
-export interface TenantView {
-  id: string;
-  slug: string;
-  name: string;
-  timezone: string;
-  currency: string;
-  retentionDays: number;
-}
-
-const tenantView = (t: Tenant): TenantView => ({
-  id: t.id,
-  slug: t.slug,
-  name: t.name,
-  timezone: t.timezone,
-  currency: t.currency,
-  retentionDays: t.retentionDays,
-});
-
-@ApiTags('staff: tenant')
-@Controller('api/staff/tenant')
-export class TenantSettingsController {
-  constructor(
-    private readonly context: TenantContext,
-    private readonly audit: AuditLog,
-  ) {}
-
-  @Get()
-  @AnyStaffMember()
-  async get(): Promise<TenantView> {
-    return tenantView(
-      await this.context.manager.findOneByOrFail(Tenant, {
-        id: this.context.tenantId,
-      }),
-    );
-  }
-
-  @Patch()
-  @RequirePermissions(Permission.TENANT_MANAGE)
-  async update(
-    @Body() body: UpdateTenantDto,
-    @Req() req: Request,
-  ): Promise<TenantView> {
-    const id = this.context.tenantId as string;
-    const fields = definedFields(body);
-    const changed = Object.keys(fields);
-    if (changed.length > 0) {
-      await this.context.manager.update(
-        Tenant,
-        { id },
-        { ...fields, updatedAt: new Date() },
-      );
-      await this.audit.record({
-        action: 'tenant.updated',
-        actorId: actor(req).sub,
-        targetType: 'tenant',
-        targetId: id,
-        metadata: { fields: changed.sort().join(',') },
-        requestId: requestIdOf(req),
-      });
-    }
-    return tenantView(
-      await this.context.manager.findOneByOrFail(Tenant, { id }),
-    );
   }
 }

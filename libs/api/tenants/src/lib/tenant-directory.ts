@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantContext, notFound } from '@foyer/api/platform';
 import { randomUUID } from 'node:crypto';
 import { Tenant } from './entities/tenant.entity';
+import { TenantRepository } from './tenant.repository';
 
 export interface NewTenant {
   slug: string;
@@ -18,19 +19,16 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
  */
 @Injectable()
 export class TenantDirectory {
-  constructor(private readonly context: TenantContext) {}
+  constructor(
+    private readonly context: TenantContext,
+    private readonly tenants: TenantRepository,
+  ) {}
 
   async idForSlug(slug: string): Promise<string | null> {
     if (!SLUG.test(slug)) {
       return null;
     }
-    return this.context.withoutTenant(async (manager) => {
-      const rows: { id: string | null }[] = await manager.query(
-        'SELECT app_tenant_id_by_slug($1) AS id',
-        [slug],
-      );
-      return rows[0]?.id ?? null;
-    });
+    return this.tenants.idForSlug(slug);
   }
 
   /** Resolves a slug and runs `work` inside that tenant's context; unknown slugs are 404. */
@@ -42,10 +40,12 @@ export class TenantDirectory {
     if (!id) {
       throw notFound('No venue has this address.');
     }
-    return this.context.run(id, async (manager) => {
-      const tenant = await manager.findOneByOrFail(Tenant, { id });
-      return work(tenant);
-    });
+    return this.context.run(id, async () => work(await this.current()));
+  }
+
+  /** The tenant with this public slug; unknown slugs are 404. */
+  bySlug(slug: string): Promise<Tenant> {
+    return this.withVenue(slug, async (tenant) => tenant);
   }
 
   /**
@@ -53,11 +53,14 @@ export class TenantDirectory {
    * page): the one way another domain reads the `tenant` row.
    */
   async current(): Promise<Tenant> {
-    const id = this.context.tenantId;
-    if (!id) {
+    if (!this.context.tenantId) {
       throw new Error('TenantDirectory.current runs inside a tenant context');
     }
-    return this.context.manager.findOneByOrFail(Tenant, { id });
+    const tenant = await this.tenants.current();
+    if (!tenant) {
+      throw new Error('the current tenant has no row');
+    }
+    return tenant;
   }
 
   /** Creates a tenant (operator command, never an endpoint): the new id is set first so RLS admits the row. */
@@ -68,16 +71,17 @@ export class TenantDirectory {
       );
     }
     const id = randomUUID();
-    return this.context.run(id, async (manager) => {
-      const tenant = manager.create(Tenant, {
-        id,
+    return this.context.run(id, async () => {
+      const tenant = await this.tenants.insert({
         slug: input.slug,
         name: input.name,
         timezone: input.timezone ?? 'UTC',
         currency: input.currency ?? 'EUR',
       });
-      await manager.insert(Tenant, tenant);
-      return manager.findOneByOrFail(Tenant, { id });
+      if (!tenant) {
+        throw new Error('the tenant was not created');
+      }
+      return tenant;
     });
   }
 }

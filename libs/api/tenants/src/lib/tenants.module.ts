@@ -3,15 +3,23 @@ import { AuditModule } from '@foyer/api/audit';
 import { AuthModule } from '@foyer/api/auth';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Tenant } from './entities/tenant.entity';
-import { TenantDirectory } from './tenant-directory';
+import { StaffController } from './staff.controller';
+import { StaffMembers } from './staff-members.service';
+import { TenantDirectoryModule } from './tenant-directory.module';
+import { TenantSettingsController } from './tenant-settings.controller';
+import { TenantSettings } from './tenant-settings.service';
+import { TenantRepository } from './tenant.repository';
 import { VenuesController } from './venues.controller';
-import { StaffController, TenantSettingsController } from './staff.controller';
-import { StaffMembers } from './staff-members';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Tenant]), AuditModule, AuthModule],
+  imports: [
+    TypeOrmModule.forFeature([Tenant]),
+    AuditModule,
+    AuthModule,
+    TenantDirectoryModule,
+  ],
   controllers: [VenuesController, StaffController, TenantSettingsController],
-  providers: [TenantDirectory, StaffMembers],
-  exports: [TenantDirectory],
+  providers: [TenantRepository, TenantSettings, StaffMembers],
+  exports: [TenantDirectoryModule],
 })
 export class TenantsModule {}

@@ -1,14 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@foyer/api/platform';
+import { PublicVenueDto } from './dto/public-venue.dto';
 import { TenantDirectory } from './tenant-directory';
-
-export class PublicVenueDto {
-  slug!: string;
-  name!: string;
-  timezone!: string;
-  currency!: string;
-}
 
 @ApiTags('public')
 @Public()
@@ -18,12 +12,13 @@ export class VenuesController {
 
   @Get(':slug')
   @ApiOkResponse({ type: PublicVenueDto })
-  venue(@Param('slug') slug: string): Promise<PublicVenueDto> {
-    return this.directory.withVenue(slug, async (tenant) => ({
+  async venue(@Param('slug') slug: string): Promise<PublicVenueDto> {
+    const tenant = await this.directory.bySlug(slug);
+    return {
       slug: tenant.slug,
       name: tenant.name,
       timezone: tenant.timezone,
       currency: tenant.currency,
-    }));
+    };
   }
 }

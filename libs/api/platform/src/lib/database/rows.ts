@@ -34,7 +34,10 @@ export function rowsOf(result: unknown): Row[] {
   });
 }
 
-/** How many rows an UPDATE/DELETE without RETURNING changed (TypeORM: `[[], count]`). */
+/**
+ * How many rows an UPDATE or DELETE without RETURNING changed (TypeORM: `[[], count]`).
+ * An INSERT answers its RETURNING rows only: count those instead.
+ */
 export function affectedOf(result: unknown): number {
   if (
     Array.isArray(result) &&

@@ -1,0 +1,6 @@
+export class PublicVenueDto {
+  slug!: string;
+  name!: string;
+  timezone!: string;
+  currency!: string;
+}
