@@ -1,4 +1,7 @@
+import { SeedTenantContext } from '@foyer/api/platform';
 import { EntityManager } from 'typeorm';
+import { MenuCategoryRepository } from './menu-category.repository';
+import { MenuItemRepository } from './menu-item.repository';
 
 interface DemoItem {
   name: string;
@@ -101,31 +104,29 @@ export async function seedDemoMenu(
   manager: EntityManager,
   tenantId: string,
 ): Promise<void> {
-  const [{ count }] = (await manager.query(
-    'SELECT count(*)::int AS count FROM menu_category',
-  )) as { count: number }[];
-  if (count > 0) {
+  const context = new SeedTenantContext(manager, tenantId);
+  const categories = new MenuCategoryRepository(context);
+  const items = new MenuItemRepository(context);
+  if ((await categories.count()) > 0) {
     return;
   }
   for (const [categoryIndex, category] of DEMO_MENU.entries()) {
-    const [{ id }] = (await manager.query(
-      'INSERT INTO menu_category (tenant_id, name, position) VALUES ($1, $2, $3) RETURNING id',
-      [tenantId, category.name, (categoryIndex + 1) * 10],
-    )) as { id: string }[];
+    const { id } = await categories.insert({
+      name: category.name,
+      position: (categoryIndex + 1) * 10,
+    });
     for (const [itemIndex, item] of category.items.entries()) {
-      await manager.query(
-        `INSERT INTO menu_item (tenant_id, category_id, name, description, price_cents, currency, allergens, position)
-         VALUES ($1, $2, $3, $4, $5, 'EUR', $6, $7)`,
-        [
-          tenantId,
-          id,
-          item.name,
-          item.description,
-          item.priceCents,
-          item.allergens,
-          (itemIndex + 1) * 10,
-        ],
-      );
+      await items.insert({
+        categoryId: id,
+        name: item.name,
+        description: item.description,
+        priceCents: item.priceCents,
+        currency: 'EUR',
+        allergens: [...item.allergens],
+        available: true,
+        position: (itemIndex + 1) * 10,
+        imageKey: null,
+      });
     }
   }
 }

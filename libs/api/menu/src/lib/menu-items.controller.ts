@@ -4,8 +4,6 @@ import {
   Delete,
   Get,
   HttpCode,
-  Inject,
-  Logger,
   Param,
   Patch,
   Post,
@@ -28,7 +26,6 @@ import {
   DomainError,
   OwnTenantContext,
   ReadsOwnBody,
-  TenantContext,
   requestTenant,
 } from '@foyer/api/platform';
 import { RequirePermissions } from '@foyer/api/rbac';
@@ -40,8 +37,7 @@ import {
   ItemView,
   UpdateItemDto,
 } from './dto/menu.dto';
-import { MAX_IMAGE_BYTES, processImage } from './media/image';
-import { MediaStorage, newMediaKey } from './media/media-storage';
+import { MAX_IMAGE_BYTES } from './media/image';
 import { menuResourceId } from './menu-categories.controller';
 import { MenuAudit } from './menu-audit';
 import { MenuService } from './menu.service';
@@ -64,13 +60,9 @@ const upload = FileInterceptor('file', {
 @ApiTags('staff: menu')
 @Controller('api/staff/menu/items')
 export class MenuItemsController {
-  private readonly logger = new Logger(MenuItemsController.name);
-
   constructor(
     private readonly menu: MenuService,
     private readonly audit: MenuAudit,
-    private readonly context: TenantContext,
-    @Inject(MediaStorage) private readonly storage: MediaStorage,
   ) {}
 
   @Get()
@@ -122,14 +114,7 @@ export class MenuItemsController {
     @Param('id', menuResourceId) id: string,
     @Req() req: Request,
   ): Promise<void> {
-    const imageKey = await this.context.run(this.tenantOf(req), async () => {
-      const key = await this.menu.deleteItem(id);
-      await this.audit.record(req, 'menu.item.deleted', 'menu_item', id);
-      return key;
-    });
-    if (imageKey) {
-      await this.discard(imageKey);
-    }
+    await this.menu.removeItem(this.tenantOf(req), id, req);
   }
 
   @Post(':id/image')
@@ -172,38 +157,7 @@ export class MenuItemsController {
             'Send the image as multipart/form-data in the field "file".',
           );
     }
-    const tenantId = this.tenantOf(req);
-    // 404 before spending CPU on someone else's (or no) item.
-    await this.context.run(tenantId, () => this.menu.item(id));
-    const image = await processImage(file.buffer);
-    const key = newMediaKey(image.extension);
-    await this.storage.put(key, image.data);
-    let result: { view: ItemView; previous: string | null };
-    try {
-      result = await this.context.run(tenantId, async () => {
-        const { item, previous } = await this.menu.setImage(id, key);
-        await this.audit.record(
-          req,
-          'menu.item.image_replaced',
-          'menu_item',
-          id,
-          {
-            bytes: image.data.length,
-            width: image.width,
-            height: image.height,
-          },
-        );
-        return { view: this.menu.itemView(item), previous };
-      });
-    } catch (error) {
-      await this.discard(key);
-      throw error;
-    }
-    // Only after the new key is committed: the old file is no longer referenced.
-    if (result.previous) {
-      await this.discard(result.previous);
-    }
-    return result.view;
+    return this.menu.replaceImage(this.tenantOf(req), id, file.buffer, req);
   }
 
   private tenantOf(req: Request): string {
@@ -212,17 +166,5 @@ export class MenuItemsController {
       throw new Error('staff routes run for an authenticated tenant');
     }
     return tenantId;
-  }
-
-  /** A file left behind is garbage, not an error the caller can act on: log and go on. */
-  private async discard(key: string): Promise<void> {
-    try {
-      await this.storage.delete(key);
-    } catch (error) {
-      this.logger.warn(
-        { err: error },
-        'could not delete an unreferenced media file',
-      );
-    }
   }
 }

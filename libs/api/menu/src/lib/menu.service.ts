@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, Page } from '@foyer/contracts';
 import {
   APP_CONFIG,
@@ -11,8 +11,8 @@ import {
   encodeCursor,
   notFound,
 } from '@foyer/api/platform';
-import { Tenant } from '@foyer/api/tenants';
-import { SelectQueryBuilder } from 'typeorm';
+import { TenantDirectory } from '@foyer/api/tenants';
+import type { Request } from 'express';
 import {
   CategoryView,
   CreateCategoryDto,
@@ -22,37 +22,37 @@ import {
   UpdateCategoryDto,
   UpdateItemDto,
 } from './dto/menu.dto';
-import { MenuCategory } from './entities/menu-category.entity';
-import { MenuItem } from './entities/menu-item.entity';
-import { PublicMenu } from './menu-etag';
+import { processImage } from './media/image';
+import { MediaStorage, newMediaKey } from './media/media-storage';
 import { signMediaUrl } from './media/media-url';
+import { MenuAudit } from './menu-audit';
+import { MenuCategory } from './menu-category.mapper';
+import {
+  MenuCategoryRepository,
+  PositionKey,
+} from './menu-category.repository';
+import { PublicMenu } from './menu-etag';
+import { MenuItem } from './menu-item.mapper';
+import { MenuItemRepository } from './menu-item.repository';
 
 const POSITION_CURSOR = /^\d{1,6}:[0-9a-f-]{36}$/;
-const FOREIGN_KEY_VIOLATION = '23503';
 
 /** Keyset paging in (position, id) order, the order the menu is shown in. */
 async function pageBy<T extends { id: string; position: number }>(
-  qb: SelectQueryBuilder<T>,
-  alias: string,
+  fetch: (after: PositionKey | null, limit: number) => Promise<T[]>,
   query: { cursor?: string; limit?: number },
 ): Promise<{ rows: T[]; nextCursor: string | null }> {
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+  let after: PositionKey | null = null;
   if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor, POSITION_CURSOR);
-    if (after === undefined) {
+    const decoded = decodeCursor(query.cursor, POSITION_CURSOR);
+    if (decoded === undefined) {
       return { rows: [], nextCursor: null };
     }
-    const [position, id] = after.split(':');
-    qb.andWhere(`(${alias}.position, ${alias}.id) > (:position, :id)`, {
-      position: Number(position),
-      id,
-    });
+    const [position, id] = decoded.split(':');
+    after = { position: Number(position), id };
   }
-  const rows = await qb
-    .orderBy(`${alias}.position`)
-    .addOrderBy(`${alias}.id`)
-    .limit(limit + 1)
-    .getMany();
+  const rows = await fetch(after, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -62,11 +62,18 @@ async function pageBy<T extends { id: string; position: number }>(
   };
 }
 
-/** Menu categories and items of the current tenant (every query under row-level security). */
+/** Menu categories and items of the current tenant, through their repositories. */
 @Injectable()
 export class MenuService {
+  private readonly logger = new Logger(MenuService.name);
+
   constructor(
     private readonly context: TenantContext,
+    private readonly categories: MenuCategoryRepository,
+    private readonly items: MenuItemRepository,
+    private readonly directory: TenantDirectory,
+    private readonly audit: MenuAudit,
+    @Inject(MediaStorage) private readonly storage: MediaStorage,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -96,15 +103,14 @@ export class MenuService {
     limit?: number;
   }): Promise<Page<CategoryView>> {
     const { rows, nextCursor } = await pageBy(
-      this.context.manager.createQueryBuilder(MenuCategory, 'c'),
-      'c',
+      (after, limit) => this.categories.page(after, limit),
       query,
     );
     return { items: rows.map(this.categoryView), nextCursor };
   }
 
   async category(id: string): Promise<MenuCategory> {
-    const category = await this.context.manager.findOneBy(MenuCategory, { id });
+    const category = await this.categories.find(id);
     if (!category) {
       throw notFound('No menu category has this id.');
     }
@@ -112,51 +118,47 @@ export class MenuService {
   }
 
   async createCategory(body: CreateCategoryDto): Promise<MenuCategory> {
-    const category = this.context.manager.create(MenuCategory, {
+    return this.categories.insert({
       name: body.name,
       position: body.position ?? 0,
-      tenantId: this.tenantId(),
     });
-    return this.context.manager.save(category);
   }
 
   async updateCategory(
     id: string,
     body: UpdateCategoryDto,
   ): Promise<MenuCategory> {
-    const category = await this.category(id);
-    Object.assign(category, definedFields(body));
-    return this.context.manager.save(category);
+    await this.category(id);
+    const category = await this.categories.update(id, definedFields(body));
+    if (!category) {
+      throw notFound('No menu category has this id.');
+    }
+    return category;
   }
 
   async deleteCategory(id: string): Promise<void> {
     await this.category(id);
-    const [{ used }] = (await this.context.manager.query(
-      'SELECT EXISTS (SELECT 1 FROM menu_item WHERE category_id = $1) AS used',
-      [id],
-    )) as { used: boolean }[];
-    if (used) {
+    if (await this.items.inCategory(id)) {
       throw new DomainError(
         409,
         ErrorCode.CONFLICT,
         'This category has items; move or delete them first.',
       );
     }
-    await this.context.manager.delete(MenuCategory, { id });
+    await this.categories.delete(id);
   }
 
   async listItems(query: ItemQueryDto): Promise<Page<ItemView>> {
-    const qb = this.context.manager.createQueryBuilder(MenuItem, 'i');
-    if (query.categoryId) {
-      qb.where('i.category_id = :categoryId', { categoryId: query.categoryId });
-    }
-    const { rows, nextCursor } = await pageBy(qb, 'i', query);
+    const { rows, nextCursor } = await pageBy(
+      (after, limit) => this.items.page(query.categoryId || null, after, limit),
+      query,
+    );
     const now = new Date();
     return { items: rows.map((row) => this.itemView(row, now)), nextCursor };
   }
 
   async item(id: string): Promise<MenuItem> {
-    const item = await this.context.manager.findOneBy(MenuItem, { id });
+    const item = await this.items.find(id);
     if (!item) {
       throw notFound('No menu item has this id.');
     }
@@ -165,19 +167,17 @@ export class MenuService {
 
   async createItem(body: CreateItemDto): Promise<MenuItem> {
     await this.requireCategory(body.categoryId);
-    const item = this.context.manager.create(MenuItem, {
+    return this.items.insert({
       categoryId: body.categoryId,
       name: body.name,
       description: body.description ?? '',
       priceCents: body.priceCents,
-      currency: body.currency ?? (await this.venueCurrency()),
+      currency: body.currency ?? (await this.directory.current()).currency,
       allergens: body.allergens ?? [],
       available: body.available ?? true,
       position: body.position ?? 0,
       imageKey: null,
-      tenantId: this.tenantId(),
     });
-    return this.context.manager.save(item);
   }
 
   async updateItem(id: string, body: UpdateItemDto): Promise<MenuItem> {
@@ -185,28 +185,18 @@ export class MenuService {
     if (body.categoryId !== undefined && body.categoryId !== item.categoryId) {
       await this.requireCategory(body.categoryId);
     }
-    Object.assign(item, definedFields(body));
-    return this.context.manager.save(item);
+    return this.changed(await this.items.update(id, definedFields(body)));
   }
 
   /** Deletes the row; returns its image key so the caller removes the file after commit. */
   async deleteItem(id: string): Promise<string | null> {
     const item = await this.item(id);
-    try {
-      await this.context.manager.query('SAVEPOINT menu_item_delete');
-      await this.context.manager.delete(MenuItem, { id });
-    } catch (error) {
-      if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
-        await this.context.manager.query(
-          'ROLLBACK TO SAVEPOINT menu_item_delete',
-        );
-        throw new DomainError(
-          409,
-          ErrorCode.CONFLICT,
-          'Orders refer to this item; mark it unavailable instead.',
-        );
-      }
-      throw error;
+    if ((await this.items.delete(id)) === 'referenced') {
+      throw new DomainError(
+        409,
+        ErrorCode.CONFLICT,
+        'Orders refer to this item; mark it unavailable instead.',
+      );
     }
     return item.imageKey;
   }
@@ -218,20 +208,71 @@ export class MenuService {
   ): Promise<{ item: MenuItem; previous: string | null }> {
     const item = await this.item(id);
     const previous = item.imageKey;
-    item.imageKey = key;
-    return { item: await this.context.manager.save(item), previous };
+    return {
+      item: this.changed(await this.items.update(id, { imageKey: key })),
+      previous,
+    };
+  }
+
+  /** DELETE of an item in its own transaction; the image file goes only after the commit. */
+  async removeItem(tenantId: string, id: string, req: Request): Promise<void> {
+    const imageKey = await this.context.run(tenantId, async () => {
+      const key = await this.deleteItem(id);
+      await this.audit.record(req, 'menu.item.deleted', 'menu_item', id);
+      return key;
+    });
+    if (imageKey) {
+      await this.discard(imageKey);
+    }
+  }
+
+  /**
+   * Re-encodes and stores an uploaded image, then points the item at it in a second
+   * transaction; the previous file goes only after that commits, the new one if it fails.
+   */
+  async replaceImage(
+    tenantId: string,
+    id: string,
+    upload: Buffer,
+    req: Request,
+  ): Promise<ItemView> {
+    // 404 before spending CPU on someone else's (or no) item.
+    await this.context.run(tenantId, () => this.item(id));
+    const image = await processImage(upload);
+    const key = newMediaKey(image.extension);
+    await this.storage.put(key, image.data);
+    let result: { view: ItemView; previous: string | null };
+    try {
+      result = await this.context.run(tenantId, async () => {
+        const { item, previous } = await this.setImage(id, key);
+        await this.audit.record(
+          req,
+          'menu.item.image_replaced',
+          'menu_item',
+          id,
+          {
+            bytes: image.data.length,
+            width: image.width,
+            height: image.height,
+          },
+        );
+        return { view: this.itemView(item), previous };
+      });
+    } catch (error) {
+      await this.discard(key);
+      throw error;
+    }
+    // Only after the new key is committed: the old file is no longer referenced.
+    if (result.previous) {
+      await this.discard(result.previous);
+    }
+    return result.view;
   }
 
   /** The public document: available items only, categories and items in position order. */
   async publicMenu(now = new Date()): Promise<PublicMenu> {
-    const manager = this.context.manager;
-    const categories = await manager.find(MenuCategory, {
-      order: { position: 'ASC', id: 'ASC' },
-    });
-    const items = await manager.find(MenuItem, {
-      where: { available: true },
-      order: { position: 'ASC', id: 'ASC' },
-    });
+    const categories = await this.categories.all();
+    const items = await this.items.available();
     return {
       categories: categories
         .map((category) => ({
@@ -262,9 +303,7 @@ export class MenuService {
   }
 
   private async requireCategory(categoryId: string): Promise<void> {
-    if (
-      !(await this.context.manager.existsBy(MenuCategory, { id: categoryId }))
-    ) {
+    if (!(await this.categories.exists(categoryId))) {
       throw new DomainError(
         400,
         ErrorCode.VALIDATION_FAILED,
@@ -276,18 +315,22 @@ export class MenuService {
     }
   }
 
-  private async venueCurrency(): Promise<string> {
-    const tenant = await this.context.manager.findOneByOrFail(Tenant, {
-      id: this.tenantId(),
-    });
-    return tenant.currency;
+  private changed(item: MenuItem | null): MenuItem {
+    if (!item) {
+      throw notFound('No menu item has this id.');
+    }
+    return item;
   }
 
-  private tenantId(): string {
-    const id = this.context.tenantId;
-    if (!id) {
-      throw new Error('menu work runs inside a tenant context');
+  /** A file left behind is garbage, not an error the caller can act on: log and go on. */
+  private async discard(key: string): Promise<void> {
+    try {
+      await this.storage.delete(key);
+    } catch (error) {
+      this.logger.warn(
+        { err: error },
+        'could not delete an unreferenced media file',
+      );
     }
-    return id;
   }
 }

@@ -1,5 +1,7 @@
-import { randomToken } from '@foyer/api/platform';
+import { randomToken, SeedTenantContext } from '@foyer/api/platform';
+import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { DiningTableRepository } from './dining-table.repository';
 
 const DEMO_TABLES = ['Table 1', 'Table 2', 'Table 3', 'Bar 1'];
 
@@ -11,18 +13,18 @@ export async function seedDemoTables(
   manager: EntityManager,
   tenantId: string,
 ): Promise<{ label: string; code: string }[]> {
-  const [{ tables }] = (await manager.query(
-    'SELECT count(*)::int AS tables FROM dining_table',
-  )) as { tables: number }[];
-  if (tables === 0) {
+  const tables = new DiningTableRepository(
+    new SeedTenantContext(manager, tenantId),
+  );
+  if ((await tables.count()) === 0) {
     for (const label of DEMO_TABLES) {
-      await manager.query(
-        'INSERT INTO dining_table (tenant_id, label, code) VALUES ($1, $2, $3)',
-        [tenantId, label, randomToken()],
-      );
+      await tables.insert({
+        label,
+        active: true,
+        code: randomToken(),
+        sittingId: randomUUID(),
+      });
     }
   }
-  return (await manager.query(
-    'SELECT label, code FROM dining_table WHERE active ORDER BY label, id',
-  )) as { label: string; code: string }[];
+  return (await tables.active()).map(({ label, code }) => ({ label, code }));
 }

@@ -15,27 +15,21 @@ import {
   DomainError,
   Public,
   SecurityEvents,
-  TenantContext,
   TokenHasher,
   notFound,
   setCallerScope,
 } from '@foyer/api/platform';
 import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
+import { ResolvedTable } from './dining-table.mapper';
+import { DiningTableRepository } from './dining-table.repository';
 import {
   CAPABILITY_TTL_SECONDS,
   signCapability,
   verifyCapability,
 } from './capability';
 
-/** A table as its code resolves: only what the code's holder may know. */
-export interface ResolvedTable {
-  tenantId: string;
-  tableId: string;
-  label: string;
-  codeVersion: number;
-  sittingId: string;
-}
+export type { ResolvedTable } from './dining-table.mapper';
 
 /** The verified caller of a diner route. */
 export interface DinerCaller extends ResolvedTable {
@@ -59,7 +53,7 @@ const CALLER = Symbol('foyer.dinerCaller');
 @Injectable()
 export class DinerAccess {
   constructor(
-    private readonly context: TenantContext,
+    private readonly tables: DiningTableRepository,
     private readonly hasher: TokenHasher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -68,28 +62,7 @@ export class DinerAccess {
     if (typeof code !== 'string' || !CODE.test(code)) {
       return null;
     }
-    const rows = (await this.context.withoutTenant((manager) =>
-      manager.query(
-        'SELECT tenant_id, table_id, label, code_version, sitting_id FROM app_table_by_code($1)',
-        [code],
-      ),
-    )) as {
-      tenant_id: string;
-      table_id: string;
-      label: string;
-      code_version: number;
-      sitting_id: string;
-    }[];
-    const row = rows[0];
-    return row
-      ? {
-          tenantId: row.tenant_id,
-          tableId: row.table_id,
-          label: row.label,
-          codeVersion: row.code_version,
-          sittingId: row.sitting_id,
-        }
-      : null;
+    return this.tables.byCode(code);
   }
 
   /** A fresh capability for a device at this table's current sitting. */

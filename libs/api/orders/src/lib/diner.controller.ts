@@ -11,23 +11,12 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CheckOrigin } from '@foyer/api/auth';
-import { TenantContext, notFound } from '@foyer/api/platform';
+import { DinerSession } from '@foyer/contracts';
+import { notFound } from '@foyer/api/platform';
 import type { Request } from 'express';
-import {
-  DinerAccess,
-  DinerRoute,
-  dinerCallerOf,
-  dinerTableOf,
-} from './diner-access';
+import { DinerRoute, dinerCallerOf, dinerTableOf } from './diner-access';
 import { OpenSessionDto, PlaceOrderDto, SetCartLineDto } from './dto/diner.dto';
 import { CartView, OrderView, OrderingService } from './ordering.service';
-
-export interface DinerSession {
-  sessionCap: string;
-  expiresAt: string;
-  table: { label: string };
-  venue: { slug: string; name: string };
-}
 
 const menuItemId = new ParseUUIDPipe({
   exceptionFactory: () => notFound('No menu item has this id.'),
@@ -40,35 +29,17 @@ const menuItemId = new ParseUUIDPipe({
 @ApiTags('public: table ordering')
 @Controller('api/public/tables/:code')
 export class DinerController {
-  constructor(
-    private readonly access: DinerAccess,
-    private readonly ordering: OrderingService,
-    private readonly context: TenantContext,
-  ) {}
+  constructor(private readonly ordering: OrderingService) {}
 
   @Post('session')
   @HttpCode(201)
   @DinerRoute({ opensSession: true })
   @CheckOrigin()
-  async session(
+  session(
     @Body() body: OpenSessionDto,
     @Req() req: Request,
   ): Promise<DinerSession> {
-    const table = dinerTableOf(req);
-    const venue = await this.context.run(table.tenantId, async (manager) => {
-      const [row] = (await manager.query(
-        `SELECT slug, name FROM tenant WHERE id = app_current_tenant()`,
-      )) as {
-        slug: string;
-        name: string;
-      }[];
-      return row;
-    });
-    return {
-      ...this.access.issue(table, body.deviceId),
-      table: { label: table.label },
-      venue: { slug: venue.slug, name: venue.name },
-    };
+    return this.ordering.openSession(dinerTableOf(req), body.deviceId);
   }
 
   @Get('cart')

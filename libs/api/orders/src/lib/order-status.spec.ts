@@ -6,7 +6,7 @@ import {
   OrderStatus,
 } from './order-status';
 
-// Written from API.md, independently of the implementation: each allowed move as "from>to".
+// Written from docs/architecture.md, independently of the implementation: each move as "from>to".
 const ALLOWED = new Set([
   'received>accepted',
   'accepted>preparing',

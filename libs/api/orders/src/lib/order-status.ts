@@ -1,9 +1,12 @@
 /**
- * Order status machine (API.md "Menu, tables, ordering": PATCH /api/staff/orders/:id).
+ * Order status machine (docs/architecture.md, State machines: PATCH /api/staff/orders/:id).
  * Forward one step at a time, or cancelled from any state before served; served and
  * cancelled are final. Anything else is 409 INVALID_TRANSITION.
  */
 
+import type { OrderStatus as ContractOrderStatus } from '@foyer/contracts';
+
+/** The statuses by name; the union itself is the contract's (libs/contracts ordering). */
 export const OrderStatus = {
   RECEIVED: 'received',
   ACCEPTED: 'accepted',
@@ -11,9 +14,9 @@ export const OrderStatus = {
   READY: 'ready',
   SERVED: 'served',
   CANCELLED: 'cancelled',
-} as const;
+} as const satisfies Record<string, ContractOrderStatus>;
 
-export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
+export type OrderStatus = ContractOrderStatus;
 
 export const ORDER_STATUSES: readonly OrderStatus[] = Object.freeze(
   Object.values(OrderStatus),

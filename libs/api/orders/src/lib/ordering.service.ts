@@ -1,64 +1,37 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, RealtimeEvent } from '@foyer/contracts';
+import {
+  Cart,
+  CartLine,
+  DinerOrder,
+  DinerSession,
+  ErrorCode,
+  RealtimeEvent,
+  StaffOrder,
+} from '@foyer/contracts';
 import { DomainError, TenantContext, notFound } from '@foyer/api/platform';
-import { cartTotal } from '@foyer/api/menu';
+import { MenuPrices, PricedItem, cartTotal } from '@foyer/api/menu';
 import { Realtime } from '@foyer/api/realtime';
+import { TenantDirectory } from '@foyer/api/tenants';
 import { CartStore, StoredLine, TakenCart } from './cart-store';
-import { DinerCaller } from './diner-access';
-import { MenuPrices, PricedItem } from './menu-prices';
-import { OrderStatus } from './order-status';
+import { DinerAccess, DinerCaller } from './diner-access';
+import { ResolvedTable } from './dining-table.mapper';
+import { DiningOrderRepository } from './dining-order.repository';
+import { DiningTableRepository } from './dining-table.repository';
+import { OrderLineRepository } from './order-line.repository';
+import { OrderViews, dinerView } from './order-views';
 
-export interface CartLineView {
-  menuItemId: string;
-  name: string;
-  quantity: number;
-  unitPriceCents: number;
-  note: string | null;
-  /** false when the item left the menu or is sold out: placing the order then answers 409. */
-  available: boolean;
-}
+/** A cart line as the diner sees it: `available` is always there (false: placing answers 409). */
+export type CartLineView = Required<CartLine>;
 
-export interface CartView {
+export interface CartView extends Cart {
   lines: CartLineView[];
-  totalCents: number;
-  currency: string;
 }
 
-export interface OrderLineView {
-  menuItemId: string;
-  name: string;
-  quantity: number;
-  unitPriceCents: number;
-  note: string | null;
-}
+/** An order as the diner's table sees it. */
+export type OrderView = DinerOrder;
 
-export interface OrderView {
-  id: string;
-  status: OrderStatus;
-  lines: OrderLineView[];
-  note: string | null;
-  totalCents: number;
-  currency: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface StaffOrderView extends OrderView {
-  tableId: string | null;
-  tableLabel: string;
-}
-
-export interface OrderRow {
-  id: string;
-  table_id: string | null;
-  table_label: string;
-  status: OrderStatus;
-  note: string | null;
-  total_cents: number;
-  currency: string;
-  created_at: Date;
-  updated_at: Date;
-}
+/** An order on the staff board. */
+export type StaffOrderView = StaffOrder;
 
 const cartEmpty = () =>
   new DomainError(409, ErrorCode.CART_EMPTY, 'The table’s cart is empty.');
@@ -70,57 +43,6 @@ const sittingEnded = () =>
     ErrorCode.CAPABILITY_INVALID,
     'The table session is no longer valid; open it again.',
   );
-
-/** Orders of the current tenant, with their lines, in the shapes diners and staff see. */
-export async function loadOrders(
-  context: TenantContext,
-  rows: OrderRow[],
-): Promise<StaffOrderView[]> {
-  if (rows.length === 0) {
-    return [];
-  }
-  const lines = (await context.manager.query(
-    `SELECT order_id, menu_item_id, name, quantity, unit_price_cents, note
-       FROM order_line WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, position`,
-    [rows.map((r) => r.id)],
-  )) as {
-    order_id: string;
-    menu_item_id: string;
-    name: string;
-    quantity: number;
-    unit_price_cents: number;
-    note: string | null;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    status: r.status,
-    tableId: r.table_id,
-    tableLabel: r.table_label,
-    lines: lines
-      .filter((l) => l.order_id === r.id)
-      .map((l) => ({
-        menuItemId: l.menu_item_id,
-        name: l.name,
-        quantity: l.quantity,
-        unitPriceCents: l.unit_price_cents,
-        note: l.note,
-      })),
-    note: r.note,
-    totalCents: r.total_cents,
-    currency: r.currency.trim(),
-    createdAt: new Date(r.created_at).toISOString(),
-    updatedAt: new Date(r.updated_at).toISOString(),
-  }));
-}
-
-export function dinerView(order: StaffOrderView): OrderView {
-  // The diner's own table is implied by the capability; its id and label stay staff-side.
-  const { tableId, tableLabel, ...view } = order;
-  return view;
-}
-
-export const ORDER_COLUMNS =
-  'id, table_id, table_label, status, note, total_cents, currency, created_at, updated_at';
 
 /**
  * The diner side: the shared cart and placing it as an order. Names and prices always
@@ -134,8 +56,29 @@ export class OrderingService {
     private readonly context: TenantContext,
     private readonly carts: CartStore,
     private readonly menu: MenuPrices,
+    private readonly directory: TenantDirectory,
+    private readonly access: DinerAccess,
+    private readonly tables: DiningTableRepository,
+    private readonly diningOrders: DiningOrderRepository,
+    private readonly lines: OrderLineRepository,
+    private readonly views: OrderViews,
     private readonly realtime: Realtime,
   ) {}
+
+  /** A capability for a device at this table, with what the diner sees of table and venue. */
+  async openSession(
+    table: ResolvedTable,
+    deviceId: string,
+  ): Promise<DinerSession> {
+    const venue = await this.context.run(table.tenantId, () =>
+      this.directory.current(),
+    );
+    return {
+      ...this.access.issue(table, deviceId),
+      table: { label: table.label },
+      venue: { slug: venue.slug, name: venue.name },
+    };
+  }
 
   cart(caller: DinerCaller): Promise<CartView> {
     return this.context.run(caller.tenantId, async () =>
@@ -234,11 +177,11 @@ export class OrderingService {
 
   orders(caller: DinerCaller): Promise<{ items: OrderView[] }> {
     return this.context.run(caller.tenantId, async () => {
-      const rows = (await this.context.manager.query(
-        `SELECT ${ORDER_COLUMNS} FROM dining_order WHERE table_id = $1 AND sitting_id = $2 ORDER BY created_at, id`,
-        [caller.tableId, caller.sittingId],
-      )) as OrderRow[];
-      return { items: (await loadOrders(this.context, rows)).map(dinerView) };
+      const orders = await this.diningOrders.ofSitting(
+        caller.tableId,
+        caller.sittingId,
+      );
+      return { items: (await this.views.staff(orders)).map(dinerView) };
     });
   }
 
@@ -247,13 +190,9 @@ export class OrderingService {
     taken: TakenCart,
     note?: string,
   ): Promise<StaffOrderView> {
-    const manager = this.context.manager;
     // Holds off close-sitting and rotation until this order is written (or not).
-    const [table] = (await manager.query(
-      `SELECT label, sitting_id, code_version FROM dining_table WHERE id = $1 AND active FOR SHARE`,
-      [caller.tableId],
-    )) as { label: string; sitting_id: string; code_version: number }[];
-    if (!table || table.sitting_id !== caller.sittingId) {
+    const table = await this.tables.lockForOrder(caller.tableId);
+    if (!table || table.sittingId !== caller.sittingId) {
       throw sittingEnded();
     }
     const items = await this.menu.items(taken.lines.map((l) => l.menuItemId));
@@ -281,34 +220,25 @@ export class OrderingService {
         quantity: p.line.quantity,
       })),
     );
-    const [row] = (await manager.query(
-      `INSERT INTO dining_order (tenant_id, table_id, table_label, sitting_id, note, total_cents, currency)
-       VALUES (app_current_tenant(), $1, $2, $3, $4, $5, $6) RETURNING ${ORDER_COLUMNS}`,
-      [
-        caller.tableId,
-        table.label,
-        caller.sittingId,
-        note ? note : null,
-        totalCents,
-        currency,
-      ],
-    )) as OrderRow[];
-    await manager.query(
-      `INSERT INTO order_line (tenant_id, order_id, position, menu_item_id, name, quantity, unit_price_cents, note)
-       SELECT app_current_tenant(), $1, l.position, l.menu_item_id, l.name, l.quantity, l.unit_price_cents, l.note
-         FROM unnest($2::int[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::text[])
-           AS l(position, menu_item_id, name, quantity, unit_price_cents, note)`,
-      [
-        row.id,
-        priced.map((_, i) => i),
-        priced.map((p) => p.item.id),
-        priced.map((p) => p.item.name),
-        priced.map((p) => p.line.quantity),
-        priced.map((p) => p.item.priceCents),
-        priced.map((p) => p.line.note),
-      ],
+    const order = await this.diningOrders.insert({
+      tableId: caller.tableId,
+      tableLabel: table.label,
+      sittingId: caller.sittingId,
+      note: note ? note : null,
+      totalCents,
+      currency,
+    });
+    await this.lines.insertAll(
+      order.id,
+      priced.map((p) => ({
+        menuItemId: p.item.id,
+        name: p.item.name,
+        quantity: p.line.quantity,
+        unitPriceCents: p.item.priceCents,
+        note: p.line.note,
+      })),
     );
-    return (await loadOrders(this.context, [row]))[0];
+    return (await this.views.staff([order]))[0];
   }
 
   private async giveBack(
@@ -353,7 +283,7 @@ export class OrderingService {
     const first = lines.find((l) => items.has(l.menuItemId));
     const currency = first
       ? (items.get(first.menuItemId) as PricedItem).currency.trim()
-      : await this.menu.tenantCurrency();
+      : (await this.directory.current()).currency;
     const counted = lines.filter((l) => l.available);
     return { lines, totalCents: cartTotal(counted), currency };
   }

@@ -1,14 +1,18 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@foyer/api/audit';
+import { MenuModule } from '@foyer/api/menu';
 import { Realtime, RealtimeModule } from '@foyer/api/realtime';
+import { TenantDirectoryModule } from '@foyer/api/tenants';
 
 import { CartStore } from './cart-store';
 import { DinerAccess, DinerGuard } from './diner-access';
 import { DinerController } from './diner.controller';
-import { DiningTable } from './entities/dining-table.entity';
-import { MenuPrices } from './menu-prices';
+import { DiningOrderRepository } from './dining-order.repository';
+import { DiningTableRepository } from './dining-table.repository';
+import { OrderLineRepository } from './order-line.repository';
+import { OrderViews } from './order-views';
 import { OrderingService } from './ordering.service';
+import { StaffOrdersService } from './staff-orders.service';
 import { StaffOrdersController } from './staff-orders.controller';
 import { StaffTablesController } from './staff-tables.controller';
 import { TablesService } from './tables.service';
@@ -18,18 +22,18 @@ import { TablesService } from './tables.service';
  * authentication stage of the request pipeline (after AuthenticationGuard).
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([DiningTable]),
-    AuditModule,
-    RealtimeModule,
-  ],
+  imports: [AuditModule, MenuModule, TenantDirectoryModule, RealtimeModule],
   controllers: [StaffTablesController, StaffOrdersController, DinerController],
   providers: [
     DinerAccess,
     DinerGuard,
     CartStore,
-    MenuPrices,
+    DiningTableRepository,
+    DiningOrderRepository,
+    OrderLineRepository,
+    OrderViews,
     OrderingService,
+    StaffOrdersService,
     TablesService,
   ],
   exports: [DinerGuard, DinerAccess],

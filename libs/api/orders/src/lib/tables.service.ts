@@ -3,7 +3,6 @@ import { Page, RealtimeEvent } from '@foyer/contracts';
 import {
   APP_CONFIG,
   AppConfig,
-  TenantContext,
   decodeCursor,
   encodeCursor,
   notFound,
@@ -13,11 +12,12 @@ import {
 } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { Realtime } from '@foyer/api/realtime';
+import { TenantDirectory } from '@foyer/api/tenants';
 import { randomUUID } from 'node:crypto';
 import { CartStore } from './cart-store';
 import { CreateTableDto, UpdateTableDto } from './dto/table.dto';
-import { DiningTable } from './entities/dining-table.entity';
-import { MenuPrices } from './menu-prices';
+import { DiningTable } from './dining-table.mapper';
+import { DiningTableRepository } from './dining-table.repository';
 import { qrSheet, tableUrl } from './qr';
 
 export interface TableView {
@@ -39,10 +39,10 @@ const UUID_CURSOR = /^[0-9a-f-]{36}$/;
 @Injectable()
 export class TablesService {
   constructor(
-    private readonly context: TenantContext,
+    private readonly tables: DiningTableRepository,
+    private readonly directory: TenantDirectory,
     private readonly audit: AuditLog,
     private readonly carts: CartStore,
-    private readonly menu: MenuPrices,
     private readonly realtime: Realtime,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -59,16 +59,12 @@ export class TablesService {
 
   async list(limit: number, cursor?: string): Promise<Page<TableView>> {
     const after = decodeCursor(cursor, UUID_CURSOR);
-    const qb = this.context.manager
-      .createQueryBuilder(DiningTable, 't')
-      .orderBy('t.id')
-      .limit(limit + 1);
-    if (cursor !== undefined) {
-      qb.where('t.id > :after', {
-        after: after ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff',
-      });
-    }
-    const rows = await qb.getMany();
+    const rows = await this.tables.page(
+      cursor === undefined
+        ? null
+        : (after ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff'),
+      limit + 1,
+    );
     const page = rows.slice(0, limit);
     return {
       items: page.map((t) => this.view(t)),
@@ -78,7 +74,7 @@ export class TablesService {
   }
 
   async find(id: string): Promise<DiningTable> {
-    const table = await this.context.manager.findOneBy(DiningTable, { id });
+    const table = await this.tables.find(id);
     if (!table) {
       throw notFound('No table has this id.');
     }
@@ -86,14 +82,12 @@ export class TablesService {
   }
 
   async create(body: CreateTableDto, actor: Actor): Promise<DiningTable> {
-    const table = this.context.manager.create(DiningTable, {
+    const table = await this.tables.insert({
       label: body.label,
       active: body.active ?? true,
-      tenantId: this.context.tenantId as string,
       code: randomToken(),
       sittingId: randomUUID(),
     });
-    await this.context.manager.save(table);
     await this.record('table.created', table.id, actor);
     return table;
   }
@@ -103,17 +97,17 @@ export class TablesService {
     body: UpdateTableDto,
     actor: Actor,
   ): Promise<DiningTable> {
-    const table = await this.find(id);
-    if (body.label !== undefined) table.label = body.label;
-    if (body.active !== undefined) table.active = body.active;
-    await this.context.manager.save(table);
+    await this.find(id);
+    const table = this.changed(
+      await this.tables.update(id, { label: body.label, active: body.active }),
+    );
     await this.record('table.updated', id, actor);
     return table;
   }
 
   async remove(id: string, actor: Actor): Promise<void> {
     const table = await this.find(id);
-    await this.context.manager.delete(DiningTable, { id });
+    await this.tables.delete(id);
     await this.record('table.deleted', id, actor);
     await this.carts.clear(id, table.sittingId);
     this.realtime.disconnectTable(id);
@@ -121,10 +115,13 @@ export class TablesService {
 
   /** A new code; the old one answers 404 and capabilities of the old version are refused. */
   async rotate(id: string, actor: Actor): Promise<DiningTable> {
-    const table = await this.lock(id);
-    table.code = randomToken();
-    table.codeVersion += 1;
-    await this.context.manager.save(table);
+    const locked = await this.lock(id);
+    const table = this.changed(
+      await this.tables.update(id, {
+        code: randomToken(),
+        codeVersion: locked.codeVersion + 1,
+      }),
+    );
     await this.record('table.code_rotated', id, actor);
     this.realtime.disconnectTable(id);
     return table;
@@ -132,16 +129,14 @@ export class TablesService {
 
   /** A new sitting: every capability of the old one is refused and its cart is gone. */
   async closeSitting(id: string, actor: Actor): Promise<void> {
-    const table = await this.lock(id);
-    const previous = table.sittingId;
-    table.sittingId = randomUUID();
-    await this.context.manager.save(table);
+    const previous = (await this.lock(id)).sittingId;
+    this.changed(await this.tables.update(id, { sittingId: randomUUID() }));
     await this.record('table.sitting_closed', id, actor);
     await this.carts.clear(id, previous);
     this.realtime.toTable(id, RealtimeEvent.CartUpdated, {
       lines: [],
       totalCents: 0,
-      currency: await this.menu.tenantCurrency(),
+      currency: (await this.directory.current()).currency,
     });
     this.realtime.disconnectTable(id);
   }
@@ -157,30 +152,26 @@ export class TablesService {
   }
 
   async sheet(): Promise<string> {
-    const tables = await this.context.manager.find(DiningTable, {
-      where: { active: true },
-      order: { label: 'ASC', id: 'ASC' },
-      take: 500,
-    });
-    const [venue] = (await this.context.manager.query(
-      `SELECT name FROM tenant WHERE id = app_current_tenant()`,
-    )) as {
-      name: string;
-    }[];
+    const tables = await this.tables.active(500);
+    const venue = await this.directory.current();
     const cards = await Promise.all(
       tables.map(async (t) => ({
         label: t.label,
         svg: await qrSvg(tableUrl(this.config.SITE_BASE_URL, t.code)),
       })),
     );
-    return qrSheet(venue?.name ?? 'Foyer', cards);
+    return qrSheet(venue.name, cards);
   }
 
   private async lock(id: string): Promise<DiningTable> {
-    const table = await this.context.manager.findOne(DiningTable, {
-      where: { id },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const table = await this.tables.lock(id);
+    if (!table) {
+      throw notFound('No table has this id.');
+    }
+    return table;
+  }
+
+  private changed(table: DiningTable | null): DiningTable {
     if (!table) {
       throw notFound('No table has this id.');
     }
