@@ -4,3 +4,4 @@ export * from './lib/queues';
 export * from './lib/permissions';
 export * from './lib/realtime';
 export * from './lib/ordering';
+export * from './lib/reservations';

@@ -4,6 +4,7 @@ import { AuditLog } from '@foyer/api/audit';
 import { StaffAccounts } from '@foyer/api/auth';
 import { seedDemoMenu } from '@foyer/api/menu';
 import { seedDemoTables } from '@foyer/api/orders';
+import { seedDemoProgramme } from '@foyer/api/reservations';
 import { ROLES, Role } from '@foyer/contracts';
 import {
   APP_CONFIG,
@@ -17,7 +18,7 @@ import {
 import { TenantDirectory } from '@foyer/api/tenants';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { migrations } from '../migrations';
 import { CliModule } from './cli.module';
 
@@ -172,46 +173,6 @@ export const DEMO_TENANT = {
 /** Demo-only password shared by the demo staff logins; never used outside the demo seed. */
 export const DEMO_STAFF_PASSWORD = 'Curtain-call-at-8pm';
 export const demoLogin = (role: Role) => `${role}@demo.foyer.localhost`;
-
-/** A hall and a few upcoming performances open for booking, once. */
-async function seedDemoProgramme(
-  manager: EntityManager,
-  tenantId: string,
-): Promise<void> {
-  const [{ rooms }] = (await manager.query(
-    'SELECT count(*)::int AS rooms FROM room',
-  )) as { rooms: number }[];
-  if (rooms > 0) {
-    return;
-  }
-  const [hall] = (await manager.query(
-    `INSERT INTO room (tenant_id, name, capacity) VALUES ($1, 'Main Hall', 120) RETURNING id`,
-    [tenantId],
-  )) as { id: string }[];
-  const day = 24 * 60 * 60 * 1000;
-  const shows = ['The Seagull', 'Twelfth Night', 'A Doll’s House'];
-  for (const [index, title] of shows.entries()) {
-    const startsAt = new Date(
-      Math.ceil((Date.now() + (index + 2) * day) / day) * day +
-        19.5 * 60 * 60 * 1000,
-    );
-    // The first show's door is open from the seed on, so tickets can be scanned in the demo today.
-    const checkInOpensAt =
-      index === 0 ? new Date() : new Date(startsAt.getTime() - 60 * 60 * 1000);
-    await manager.query(
-      `INSERT INTO performance (tenant_id, room_id, title, starts_at, ends_at, check_in_opens_at, booking_status, max_party_size)
-       VALUES ($1, $2, $3, $4, $5, $6, 'open', 6)`,
-      [
-        tenantId,
-        hall.id,
-        title,
-        startsAt,
-        new Date(startsAt.getTime() + 2.5 * 60 * 60 * 1000),
-        checkInOpensAt,
-      ],
-    );
-  }
-}
 
 export async function demoSeed(out: Output): Promise<void> {
   await withContext(async (app) => {

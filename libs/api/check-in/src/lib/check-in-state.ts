@@ -1,5 +1,5 @@
 /**
- * What a scanned ticket means right now (API.md "Check-in", PRODUCT.md rule 4). Pure:
+ * What a scanned ticket means right now (docs/architecture.md: domain rule 4, State machines). Pure:
  * the service looks the token up, then asks this function, then (on confirm) writes
  * checkedInAt with a conditional update so a concurrent second scan still loses.
  */

@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CheckInStats, ErrorCode, RealtimeEvent } from '@foyer/contracts';
-import { AuditLog } from '@foyer/api/audit';
 import { DomainError, TenantContext, notFound } from '@foyer/api/platform';
 import { Realtime } from '@foyer/api/realtime';
-import { ReservationTokens, tokenInvalid } from '@foyer/api/reservations';
-import { EntityManager } from 'typeorm';
-import { CheckInState, TicketFacts, checkInState } from './check-in-state';
+import {
+  DoorReservations,
+  TokenHolder,
+  tokenInvalid,
+} from '@foyer/api/reservations';
+import { CheckInState, checkInState } from './check-in-state';
 import {
   ConfirmCheckInDto,
   PreviewCheckInDto,
@@ -31,57 +33,35 @@ export interface CheckedIn {
   checkedInAt: string;
 }
 
-interface Ticket {
-  id: string;
-  reference: string;
-  status: TicketFacts['reservationStatus'];
-  party_size: number;
-  performance_id: string;
-  title: string;
-  starts_at: Date;
-  ends_at: Date;
-  check_in_opens_at: Date;
-  checked_in_at: Date | null;
-  check_in_nonce: string | null;
-  now: Date;
-}
-
-const door = (t: Ticket): DoorReservation => ({
-  reference: t.reference,
-  partySize: t.party_size,
+const door = ({ reservation, performance }: TokenHolder): DoorReservation => ({
+  reference: reservation.reference,
+  partySize: reservation.partySize,
   performance: {
-    id: t.performance_id,
-    title: t.title,
-    startsAt: t.starts_at.toISOString(),
+    id: performance.id,
+    title: performance.title,
+    startsAt: performance.startsAt.toISOString(),
   },
 });
 
-const stateOf = (t: Ticket, expectedPerformanceId: string | undefined) =>
+const stateOf = (
+  { reservation, performance, now }: TokenHolder,
+  expectedPerformanceId: string | undefined,
+) =>
   checkInState({
-    reservationStatus: t.status,
-    checkedInAt: t.checked_in_at,
-    performanceId: t.performance_id,
+    reservationStatus: reservation.status,
+    checkedInAt: reservation.checkedInAt,
+    performanceId: performance.id,
     expectedPerformanceId,
-    checkInOpensAt: t.check_in_opens_at,
-    endsAt: t.ends_at,
-    now: t.now,
+    checkInOpensAt: performance.checkInOpensAt,
+    endsAt: performance.endsAt,
+    now,
   });
 
 /** How long a door-count recount waits for more admissions to share it. */
 export const STATS_COALESCE_MS = 50;
 
-/** TypeORM answers UPDATE … RETURNING on PostgreSQL with [rows, rowCount]. */
-async function updateReturning<T>(
-  manager: EntityManager,
-  sql: string,
-  params: unknown[],
-): Promise<T[]> {
-  const [rows] = (await manager.query(sql, params)) as [T[], number];
-  return rows;
-}
-
 /**
- * Admission at the door (API.md "Check-in", PRODUCT.md rule 4). A token resolves only to a
+ * Admission at the door (docs/architecture.md: domain rule 4, State machines). A token resolves only to a
  * live check-in token of the caller's tenant (keyed hash, purpose bound in, not revoked),
  * so another tenant's token, a confirmation or cancel token and an unknown one all read
  * TOKEN_INVALID. Confirm is a conditional UPDATE: concurrent scans queue on the row and
@@ -97,23 +77,23 @@ export class CheckInService {
 
   constructor(
     private readonly context: TenantContext,
-    private readonly tokens: ReservationTokens,
-    private readonly audit: AuditLog,
+    private readonly reservations: DoorReservations,
     private readonly realtime: Realtime,
   ) {}
 
   /** Nothing changes. Runs in the request's tenant transaction. */
   async preview(dto: PreviewCheckInDto): Promise<CheckInPreview> {
-    const ticket = await this.ticket(dto.token);
+    const ticket = await this.reservations.ticket(dto.token);
     if (!ticket) {
       return { state: CheckInState.TOKEN_INVALID };
     }
     const state = stateOf(ticket, dto.performanceId);
+    const checkedInAt = ticket.reservation.checkedInAt;
     return {
       state,
       reservation: door(ticket),
-      ...(state === CheckInState.ALREADY_CHECKED_IN && ticket.checked_in_at
-        ? { checkedInAt: ticket.checked_in_at.toISOString() }
+      ...(state === CheckInState.ALREADY_CHECKED_IN && checkedInAt
+        ? { checkedInAt: checkedInAt.toISOString() }
         : {}),
     };
   }
@@ -125,75 +105,48 @@ export class CheckInService {
     staffId: string,
     requestId: string,
   ): Promise<CheckedIn> {
-    const { result, changed } = await this.context.run(
-      tenantId,
-      async (manager) => {
-        const ticket = await this.ticket(dto.token);
-        if (!ticket) {
-          throw tokenInvalid();
+    const { result, changed } = await this.context.run(tenantId, async () => {
+      const ticket = await this.reservations.ticket(dto.token);
+      if (!ticket) {
+        throw tokenInvalid();
+      }
+      if (stateOf(ticket, dto.performanceId) === CheckInState.VALID) {
+        const at = await this.reservations.checkIn(
+          ticket.reservation,
+          { staffId, nonce: dto.nonce ?? null },
+          { actorId: staffId, requestId },
+        );
+        if (at) {
+          return { result: checkedIn(ticket, at), changed: true };
         }
-        if (stateOf(ticket, dto.performanceId) === CheckInState.VALID) {
-          const [won] = await updateReturning<{ checked_in_at: Date }>(
-            manager,
-            `UPDATE reservation SET checked_in_at = now(), checked_in_by = $2, check_in_nonce = $3
-            WHERE id = $1 AND status = 'confirmed' AND checked_in_at IS NULL
-            RETURNING checked_in_at`,
-            [ticket.id, staffId, dto.nonce ?? null],
-          );
-          if (won) {
-            await this.audit.record({
-              action: 'reservation.checked_in',
-              actorId: staffId,
-              targetType: 'reservation',
-              targetId: ticket.id,
-              metadata: {
-                performanceId: ticket.performance_id,
-                partySize: ticket.party_size,
-              },
-              requestId,
-            });
-            return {
-              result: checkedIn(ticket, won.checked_in_at),
-              changed: true,
-            };
-          }
-          // A concurrent scan won: its commit is visible to this new statement.
-          const [current] = (await manager.query(
-            'SELECT status, checked_in_at, check_in_nonce FROM reservation WHERE id = $1',
-            [ticket.id],
-          )) as Pick<Ticket, 'status' | 'checked_in_at' | 'check_in_nonce'>[];
-          Object.assign(ticket, current);
+        // A concurrent scan won: its commit is visible to this new statement.
+        const current = await this.reservations.current(ticket.reservation.id);
+        if (current) {
+          ticket.reservation = current;
         }
-        const state = stateOf(ticket, dto.performanceId);
-        if (state === CheckInState.ALREADY_CHECKED_IN && ticket.checked_in_at) {
-          if (dto.nonce !== undefined && dto.nonce === ticket.check_in_nonce) {
-            return {
-              result: checkedIn(ticket, ticket.checked_in_at),
-              changed: false,
-            };
-          }
-          throw new DomainError(
-            409,
-            ErrorCode.ALREADY_CHECKED_IN,
-            'This ticket has already been checked in.',
-            {
-              extensions: {
-                state,
-                checkedInAt: ticket.checked_in_at.toISOString(),
-              },
-            },
-          );
+      }
+      const state = stateOf(ticket, dto.performanceId);
+      const { checkedInAt, checkInNonce } = ticket.reservation;
+      if (state === CheckInState.ALREADY_CHECKED_IN && checkedInAt) {
+        if (dto.nonce !== undefined && dto.nonce === checkInNonce) {
+          return { result: checkedIn(ticket, checkedInAt), changed: false };
         }
         throw new DomainError(
           409,
-          state as ErrorCode,
-          REFUSALS[state] ?? 'This ticket cannot be checked in.',
+          ErrorCode.ALREADY_CHECKED_IN,
+          'This ticket has already been checked in.',
           {
-            extensions: { state },
+            extensions: { state, checkedInAt: checkedInAt.toISOString() },
           },
         );
-      },
-    );
+      }
+      throw new DomainError(
+        409,
+        state as ErrorCode,
+        REFUSALS[state] ?? 'This ticket cannot be checked in.',
+        { extensions: { state } },
+      );
+    });
     if (changed) {
       this.publish(tenantId, result.reservation.performance.id);
     }
@@ -207,37 +160,16 @@ export class CheckInService {
     staffId: string,
     requestId: string,
   ): Promise<CheckInPreview> {
-    const result = await this.context.run(tenantId, async (manager) => {
-      const ticket = await this.ticket(dto.token);
+    const result = await this.context.run(tenantId, async () => {
+      const ticket = await this.reservations.ticket(dto.token);
       if (!ticket) {
         throw tokenInvalid();
       }
-      const [undone] = await updateReturning<{ id: string }>(
-        manager,
-        `UPDATE reservation SET checked_in_at = NULL, checked_in_by = NULL, check_in_nonce = NULL
-          WHERE id = $1 AND checked_in_at IS NOT NULL RETURNING id`,
-        [ticket.id],
-      );
-      if (!undone) {
-        throw new DomainError(
-          409,
-          ErrorCode.CONFLICT,
-          'This ticket is not checked in.',
-        );
-      }
-      await this.audit.record({
-        action: 'reservation.check_in_undone',
+      await this.reservations.undoCheckIn(ticket.reservation, dto.reason, {
         actorId: staffId,
-        targetType: 'reservation',
-        targetId: ticket.id,
-        metadata: {
-          performanceId: ticket.performance_id,
-          partySize: ticket.party_size,
-          reason: dto.reason,
-        },
         requestId,
       });
-      ticket.checked_in_at = null;
+      ticket.reservation = { ...ticket.reservation, checkedInAt: null };
       return { state: stateOf(ticket, undefined), reservation: door(ticket) };
     });
     this.publish(tenantId, result.reservation.performance.id);
@@ -246,22 +178,11 @@ export class CheckInService {
 
   /** Door counts of one performance of the current tenant; 404 for any other id. */
   async stats(performanceId: string): Promise<CheckInStats> {
-    const [row] = (await this.context.manager.query(
-      `SELECT
-         count(r.id) FILTER (WHERE r.status = 'confirmed')::int AS "confirmedParties",
-         COALESCE(sum(r.party_size) FILTER (WHERE r.status = 'confirmed'), 0)::int AS "confirmedSeats",
-         count(r.id) FILTER (WHERE r.status = 'confirmed' AND r.checked_in_at IS NOT NULL)::int AS "checkedInParties",
-         COALESCE(sum(r.party_size) FILTER (WHERE r.status = 'confirmed' AND r.checked_in_at IS NOT NULL), 0)::int
-           AS "checkedInSeats"
-         FROM performance p LEFT JOIN reservation r ON r.performance_id = p.id
-        WHERE p.id = $1 AND p.tenant_id = $2
-        GROUP BY p.id`,
-      [performanceId, this.context.tenantId],
-    )) as Omit<CheckInStats, 'performanceId'>[];
-    if (!row) {
+    const counts = await this.reservations.counts(performanceId);
+    if (!counts) {
       throw notFound('No performance has this id.');
     }
-    return { performanceId, ...row };
+    return { performanceId, ...counts };
   }
 
   /** After commit: fresh counts to the tenant's staff room. Never fails the request. */
@@ -307,29 +228,9 @@ export class CheckInService {
         }
       });
   }
-
-  /**
-   * A live check-in token of this tenant, or null. A cancelled booking's token counts even
-   * when the cancel revoked it (staff cancel does), so the door says CANCELLED rather than
-   * TOKEN_INVALID, which reads as a forgery. The raw token goes nowhere but the hash.
-   */
-  private async ticket(token: string): Promise<Ticket | null> {
-    const [row] = (await this.context.manager.query(
-      `SELECT r.id, r.reference, r.status, r.party_size, r.performance_id, r.checked_in_at, r.check_in_nonce,
-              p.title, p.starts_at, p.ends_at, p.check_in_opens_at, now() AS now
-         FROM reservation_token t
-         JOIN reservation r ON r.id = t.reservation_id AND r.tenant_id = t.tenant_id
-         JOIN performance p ON p.id = r.performance_id
-        WHERE t.token_hash = $1 AND t.purpose = 'checkin' AND t.tenant_id = $2
-          AND (t.revoked_at IS NULL OR r.status = 'cancelled')
-          AND (t.expires_at IS NULL OR t.expires_at > now())`,
-      [this.tokens.hash('checkin', token), this.context.tenantId],
-    )) as Ticket[];
-    return row ?? null;
-  }
 }
 
-function checkedIn(ticket: Ticket, at: Date): CheckedIn {
+function checkedIn(ticket: TokenHolder, at: Date): CheckedIn {
   return {
     state: CheckInState.CHECKED_IN,
     reservation: door(ticket),

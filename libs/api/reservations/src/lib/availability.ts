@@ -1,6 +1,6 @@
 /**
- * Seat availability and booking state (PRODUCT.md rule 2, API.md "Rooms, performances,
- * reservations"). Pure: the caller reads the counts inside the transaction that holds the
+ * Seat availability and booking state (domain rule 2 and State machines in
+ * docs/architecture.md). Pure: the caller reads the counts inside the transaction that holds the
  * performance row lock and decides with these functions.
  */
 

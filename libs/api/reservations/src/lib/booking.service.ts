@@ -7,21 +7,31 @@ import {
   Outbox,
   TenantContext,
 } from '@foyer/api/platform';
-import { AuditLog } from '@foyer/api/audit';
+import { TenantDirectory } from '@foyer/api/tenants';
 import { randomInt } from 'node:crypto';
 import {
   BookingState,
-  BookingStatus,
   bookingState,
   fitsParty,
   isValidPartySize,
   seatsAvailable,
 } from './availability';
 import { BookDto } from './dto/booking.dto';
-import { Performance } from './entities/performance.entity';
+import { Performance } from './performance';
 import { bookingMail } from './mails';
+import { PerformanceRepository } from './performance.repository';
 import { PerformancesService } from './performances.service';
-import { ReservationTokens, tokenInvalid } from './reservation-tokens';
+import { CANCELLED_REFUSAL } from './reservation-state';
+import { ReservationLifecycle } from './reservation-lifecycle.service';
+import {
+  ConfirmationFacts,
+  ReservationRepository,
+} from './reservation.repository';
+import {
+  ReservationTokens,
+  TokenHolder,
+  tokenInvalid,
+} from './reservation-tokens';
 
 export interface ConfirmResult {
   reference: string;
@@ -49,21 +59,18 @@ export class BookingService {
   constructor(
     private readonly context: TenantContext,
     private readonly performances: PerformancesService,
+    private readonly performanceRows: PerformanceRepository,
+    private readonly reservations: ReservationRepository,
+    private readonly lifecycle: ReservationLifecycle,
     private readonly tokens: ReservationTokens,
+    private readonly directory: TenantDirectory,
     private readonly outbox: Outbox,
-    private readonly audit: AuditLog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The tenant a public performance id belongs to, through the narrow definer function. */
   async tenantOfPerformance(performanceId: string): Promise<string> {
-    const id = await this.context.withoutTenant(async (manager) => {
-      const rows: { id: string | null }[] = await manager.query(
-        'SELECT app_performance_tenant($1) AS id',
-        [performanceId],
-      );
-      return rows[0]?.id ?? null;
-    });
+    const id = await this.performanceRows.tenantOf(performanceId);
     if (!id) {
       throw new DomainError(
         404,
@@ -79,7 +86,7 @@ export class BookingService {
     input: BookDto,
   ): Promise<{ reference: string; status: 'pending' }> {
     const tenantId = await this.tenantOfPerformance(performanceId);
-    return this.context.run(tenantId, async (manager) => {
+    return this.context.run(tenantId, async () => {
       const performance = await this.performances.find(performanceId);
       const [view] = await this.performances.views([performance]);
       if (
@@ -121,26 +128,21 @@ export class BookingService {
         );
       }
       const ref = reference();
-      const [row] = (await manager.query(
-        `INSERT INTO reservation (tenant_id, performance_id, reference, name, email, phone, notes, party_size)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [
-          tenantId,
-          performanceId,
-          ref,
-          input.name,
-          input.email,
-          input.phone ?? null,
-          input.notes ?? null,
-          input.partySize,
-        ],
-      )) as { id: string }[];
+      const id = await this.reservations.insert({
+        performanceId,
+        reference: ref,
+        name: input.name,
+        email: input.email,
+        phone: input.phone ?? null,
+        notes: input.notes ?? null,
+        partySize: input.partySize,
+      });
       const token = await this.tokens.issue(
-        row.id,
+        id,
         'confirm',
         this.confirmExpiry(performance),
       );
-      const venue = await this.venueName();
+      const venue = (await this.directory.current()).name;
       await this.outbox.add({
         queue: QueueName.MAIL,
         jobName: JobName.SEND_MAIL,
@@ -166,80 +168,47 @@ export class BookingService {
    * queue for it (seats only return by cancellation, which the locked re-check sees).
    */
   async confirm(token: string, requestId: string): Promise<ConfirmResult> {
-    const hash = this.tokens.hash('confirm', token);
-    const tenantId = await this.tokens.tenantOf(hash);
-    return this.context.run(tenantId, async (manager) => {
-      const [found] = (await manager.query(
-        `SELECT r.id, r.performance_id, r.party_size, r.reference, r.email, t.expires_at <= now() AS expired
-           FROM reservation_token t JOIN reservation r ON r.id = t.reservation_id
-          WHERE t.token_hash = $1 AND t.purpose = 'confirm' AND t.revoked_at IS NULL`,
-        [hash],
-      )) as Confirmable[];
-      if (!found) {
+    const tenantId = await this.tokens.tenantOf('confirm', token);
+    return this.context.run(tenantId, async () => {
+      const holder = await this.tokens.resolve('confirm', token);
+      if (!holder) {
         throw tokenInvalid();
       }
-      const early = decideConfirmation(found, await this.facts(found.id));
+      const id = holder.reservation.id;
+      const early = decideConfirmation(holder, await this.facts(id));
       if (early.answer) {
         return early.answer;
       }
+      const venue = (await this.directory.current()).name;
       // Confirmations of one performance queue here; the facts are read again after it.
-      await manager.query(
-        'SELECT 1 FROM performance WHERE id = $1 FOR UPDATE',
-        [found.performance_id],
+      await this.performanceRows.lockForUpdate(
+        holder.reservation.performanceId,
       );
-      const decided = decideConfirmation(found, await this.facts(found.id));
+      const decided = decideConfirmation(holder, await this.facts(id));
       if (decided.answer) {
         return decided.answer;
       }
-      // Conditional: a privacy erase may cancel a pending booking without this lock.
-      const [[updated]] = (await manager.query(
-        `UPDATE reservation SET status = 'confirmed', confirmed_at = now()
-          WHERE id = $1 AND status = 'pending' RETURNING id`,
-        [found.id],
-      )) as [{ id: string }[], number];
-      if (!updated) {
-        throw new DomainError(
-          409,
-          ErrorCode.RESERVATION_CANCELLED,
-          'This booking was cancelled.',
-        );
+      const show = decided.facts.performance;
+      const done = await this.lifecycle.confirm(
+        { ...holder.reservation, status: decided.facts.status },
+        show,
+        venue,
+        { actorId: null, requestId },
+      );
+      if (!done) {
+        // A privacy erase cancelled the pending booking without this lock.
+        throw cancelledError();
       }
-      await this.tokens.sendTicket({
-        reservationId: found.id,
-        email: found.email,
-        reference: found.reference,
-        partySize: found.party_size,
-        title: decided.performance.title,
-        startsAt: decided.performance.starts_at,
-      });
-      await this.audit.record({
-        action: 'reservation.confirmed',
-        actorId: null,
-        targetType: 'reservation',
-        targetId: found.id,
-        metadata: { partySize: found.party_size },
-        requestId,
-      });
-      return confirmed(found, decided.performance);
+      return confirmed(holder, decided.facts);
     });
   }
 
-  /** The reservation's status and its performance's availability, in one statement. */
   private async facts(reservationId: string): Promise<ConfirmationFacts> {
-    const [row] = (await this.context.manager.query(
-      `SELECT r.status, p.id, p.title, p.starts_at, p.booking_status, p.booking_opens_at,
-              p.booking_closes_at, p.additional_seats, p.manually_occupied_seats,
-              p.max_party_size, rm.capacity,
-              COALESCE((SELECT sum(x.party_size) FROM reservation x
-                         WHERE x.performance_id = p.id AND x.status = 'confirmed'), 0)::int
-                AS confirmed_seats
-         FROM reservation r
-         JOIN performance p ON p.id = r.performance_id
-         JOIN room rm ON rm.id = p.room_id
-        WHERE r.id = $1`,
-      [reservationId],
-    )) as ConfirmationFacts[];
-    return row;
+    const facts = await this.reservations.confirmationFacts(reservationId);
+    if (!facts) {
+      throw tokenInvalid();
+    }
+    return facts;
   }
 
   private confirmExpiry(performance: Performance): Date {
@@ -249,52 +218,28 @@ export class BookingService {
     const closes = performance.bookingClosesAt ?? performance.startsAt;
     return ttl < closes ? ttl : closes;
   }
-
-  private async venueName(): Promise<string> {
-    const rows: { name: string }[] = await this.context.manager.query(
-      'SELECT name FROM tenant',
-    );
-    return rows[0]?.name ?? 'Foyer';
-  }
 }
 
-interface Confirmable {
-  id: string;
-  performance_id: string;
-  party_size: number;
-  reference: string;
-  email: string;
-  expired: boolean;
-}
-
-interface ConfirmationFacts {
-  status: string;
-  id: string;
-  title: string;
-  starts_at: Date;
-  booking_status: BookingStatus;
-  booking_opens_at: Date | null;
-  booking_closes_at: Date | null;
-  additional_seats: number;
-  manually_occupied_seats: number;
-  max_party_size: number;
-  capacity: number;
-  confirmed_seats: number;
-}
+const cancelledError = () =>
+  new DomainError(
+    CANCELLED_REFUSAL.refusal.status,
+    CANCELLED_REFUSAL.refusal.code,
+    CANCELLED_REFUSAL.refusal.message,
+  );
 
 const confirmed = (
-  found: Confirmable,
-  performance: ConfirmationFacts,
+  holder: TokenHolder,
+  facts: ConfirmationFacts,
   extra: Partial<ConfirmResult> = {},
 ): ConfirmResult => ({
-  reference: found.reference,
+  reference: holder.reservation.reference,
   status: 'confirmed',
   performance: {
-    id: performance.id,
-    title: performance.title,
-    startsAt: performance.starts_at.toISOString(),
+    id: facts.performance.id,
+    title: facts.performance.title,
+    startsAt: facts.performance.startsAt.toISOString(),
   },
-  partySize: found.party_size,
+  partySize: holder.reservation.partySize,
   ...extra,
 });
 
@@ -303,41 +248,38 @@ const confirmed = (
  * error thrown), or nothing yet: the party fits and may be confirmed.
  */
 function decideConfirmation(
-  found: Confirmable,
+  holder: TokenHolder,
   facts: ConfirmationFacts,
   now = new Date(),
-): { answer?: ConfirmResult; performance: ConfirmationFacts } {
+): { answer?: ConfirmResult; facts: ConfirmationFacts } {
   if (facts.status === 'confirmed') {
     return {
-      answer: confirmed(found, facts, { alreadyConfirmed: true }),
-      performance: facts,
+      answer: confirmed(holder, facts, { alreadyConfirmed: true }),
+      facts,
     };
   }
   if (facts.status === 'cancelled') {
-    throw new DomainError(
-      409,
-      ErrorCode.RESERVATION_CANCELLED,
-      'This booking was cancelled.',
-    );
+    throw cancelledError();
   }
+  const show = facts.performance;
   const available = seatsAvailable({
-    capacity: facts.capacity,
-    additionalSeats: facts.additional_seats,
-    manuallyOccupiedSeats: facts.manually_occupied_seats,
-    confirmedSeats: facts.confirmed_seats,
+    capacity: show.capacity,
+    additionalSeats: show.additionalSeats,
+    manuallyOccupiedSeats: show.manuallyOccupiedSeats,
+    confirmedSeats: show.confirmedSeats,
   });
   const state = bookingState(
     {
-      bookingStatus: facts.booking_status,
-      bookingOpensAt: facts.booking_opens_at,
-      bookingClosesAt: facts.booking_closes_at,
-      startsAt: facts.starts_at,
+      bookingStatus: show.bookingStatus,
+      bookingOpensAt: show.bookingOpensAt,
+      bookingClosesAt: show.bookingClosesAt,
+      startsAt: show.startsAt,
       seatsAvailable: available,
     },
     now,
   );
   if (
-    found.expired ||
+    holder.expired ||
     state === BookingState.CLOSED ||
     state === BookingState.CANCELLED
   ) {
@@ -347,12 +289,12 @@ function decideConfirmation(
       'This confirmation link has expired.',
     );
   }
-  if (!fitsParty(found.party_size, available, facts.max_party_size)) {
+  if (!fitsParty(holder.reservation.partySize, available, show.maxPartySize)) {
     throw new DomainError(
       409,
       ErrorCode.SOLD_OUT,
       'The performance filled up before this booking was confirmed.',
     );
   }
-  return { performance: facts };
+  return { facts };
 }

@@ -66,3 +66,21 @@ export function ticketMail(
     ],
   };
 }
+
+/** Sent when a booking is cancelled, by the visitor or by the venue. */
+export function cancellationMail(
+  input: Booking & { reference: string; by: 'visitor' | 'staff' },
+): SendMailJob {
+  const subject = `Booking ${input.reference} is cancelled: ${input.title}`;
+  const who =
+    input.by === 'visitor'
+      ? 'As you asked, your booking'
+      : `${input.venue} has cancelled your booking`;
+  const text = [
+    `${who} ${input.reference} (${seats(input.partySize)} for ${input.title}, ${when(input.startsAt)}) is cancelled.`,
+    '',
+    'Your ticket no longer admits anyone. If this is a mistake, contact the venue or book again.',
+  ].join('\n');
+  const html = `<p>${escapeHtml(who)} <strong>${escapeHtml(input.reference)}</strong> (${seats(input.partySize)} for <strong>${escapeHtml(input.title)}</strong>, ${when(input.startsAt)}) is cancelled.</p><p>Your ticket no longer admits anyone. If this is a mistake, contact the venue or book again.</p>`;
+  return { to: input.to, subject, text, html };
+}

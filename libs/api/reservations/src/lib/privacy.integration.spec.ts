@@ -272,8 +272,20 @@ describe('privacy: export, erase and retention (real PostgreSQL)', () => {
       .post('/api/public/reservations/confirm')
       .set('Idempotency-Key', randomUUID())
       .send({ token })
-      .expect(404);
-    expect(confirm.body.code).toBe('TOKEN_INVALID');
+      .expect(409);
+    // The erase is the one cancel: the link confirms nothing and says the booking is gone.
+    expect(confirm.body.code).toBe('RESERVATION_CANCELLED');
+    const seats = await owner.query(
+      `SELECT status, cancelled_at IS NOT NULL AS cancelled FROM reservation WHERE reference = $1`,
+      [
+        (
+          await owner.query(
+            `SELECT reference FROM reservation WHERE anonymised_at IS NOT NULL AND status = 'cancelled' LIMIT 1`,
+          )
+        ).rows[0]?.reference,
+      ],
+    );
+    expect(seats.rows).toEqual([{ status: 'cancelled', cancelled: true }]);
   });
 
   it('anonymises reservations past each tenant’s retention period, once', async () => {

@@ -16,10 +16,8 @@ import {
 } from '@foyer/api/platform';
 import { TenantDirectory } from '@foyer/api/tenants';
 import type { Request } from 'express';
-import { MoreThan } from 'typeorm';
 import { BookingService, ConfirmResult } from './booking.service';
 import { BookDto, TokenDto } from './dto/booking.dto';
-import { Performance } from './entities/performance.entity';
 import { PerformancesService } from './performances.service';
 import { resourceId } from './rooms.controller';
 import { TicketView, TicketsService } from './tickets.service';
@@ -52,11 +50,7 @@ export class PublicBookingController {
     @Param('slug') slug: string,
   ): Promise<{ items: PublicPerformance[] }> {
     return this.directory.withVenue(slug, async () => {
-      const upcoming = await this.context.manager.find(Performance, {
-        where: { endsAt: MoreThan(new Date()) },
-        order: { startsAt: 'ASC' },
-        take: 100,
-      });
+      const upcoming = await this.performances.upcoming();
       return {
         items: (await this.performances.views(upcoming)).map(publicView),
       };
@@ -69,9 +63,7 @@ export class PublicBookingController {
   ): Promise<PublicPerformance> {
     const tenantId = await this.booking.tenantOfPerformance(id);
     return this.context.run(tenantId, async () =>
-      publicView(
-        (await this.performances.views([await this.performances.find(id)]))[0],
-      ),
+      publicView(await this.performances.view(id)),
     );
   }
 

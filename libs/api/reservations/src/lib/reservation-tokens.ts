@@ -5,13 +5,17 @@ import {
   AppConfig,
   DomainError,
   Outbox,
-  TenantContext,
   TokenHasher,
   randomToken,
 } from '@foyer/api/platform';
 import { ticketMail } from './mails';
+import {
+  ReservationTokenRepository,
+  TokenHolder,
+  TokenPurpose,
+} from './reservation-token.repository';
 
-export type TokenPurpose = 'confirm' | 'checkin' | 'cancel';
+export type { TokenHolder, TokenPurpose } from './reservation-token.repository';
 
 export const tokenInvalid = () =>
   new DomainError(404, ErrorCode.TOKEN_INVALID, 'This link is not valid.');
@@ -23,6 +27,7 @@ export interface TicketRecipient {
   partySize: number;
   title: string;
   startsAt: Date;
+  venue: string;
 }
 
 /**
@@ -32,7 +37,7 @@ export interface TicketRecipient {
 @Injectable()
 export class ReservationTokens {
   constructor(
-    private readonly context: TenantContext,
+    private readonly repository: ReservationTokenRepository,
     private readonly hasher: TokenHasher,
     private readonly outbox: Outbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -43,18 +48,17 @@ export class ReservationTokens {
   }
 
   /** The tenant holding a token, through the narrow definer function; unknown → TOKEN_INVALID. */
-  async tenantOf(hash: Buffer): Promise<string> {
-    const id = await this.context.withoutTenant(async (manager) => {
-      const rows: { id: string | null }[] = await manager.query(
-        'SELECT app_reservation_token_tenant($1) AS id',
-        [hash],
-      );
-      return rows[0]?.id ?? null;
-    });
+  async tenantOf(purpose: TokenPurpose, token: string): Promise<string> {
+    const id = await this.repository.tenantOf(this.hash(purpose, token));
     if (!id) {
       throw tokenInvalid();
     }
     return id;
+  }
+
+  /** The reservation a token of this tenant stands for, or null (see the repository). */
+  resolve(purpose: TokenPurpose, token: string): Promise<TokenHolder | null> {
+    return this.repository.resolve(this.hash(purpose, token), purpose);
   }
 
   async issue(
@@ -63,53 +67,55 @@ export class ReservationTokens {
     expiresAt: Date | null,
   ): Promise<string> {
     const token = randomToken();
-    await this.context.manager.query(
-      `INSERT INTO reservation_token (token_hash, tenant_id, reservation_id, purpose, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        this.hash(purpose, token),
-        this.context.tenantId,
-        reservationId,
-        purpose,
-        expiresAt,
-      ],
+    const stored = await this.repository.insert(
+      [{ hash: this.hash(purpose, token), purpose, expiresAt }],
+      reservationId,
     );
+    if (stored !== 1) {
+      throw new Error('a token is issued for a reservation of this tenant');
+    }
     return token;
   }
 
-  /** Old ticket links (and their QR) stop working. */
-  async revoke(reservationId: string, purposes: TokenPurpose[]): Promise<void> {
-    await this.context.manager.query(
-      `UPDATE reservation_token SET revoked_at = now() WHERE reservation_id = $1 AND purpose = ANY($2) AND revoked_at IS NULL`,
-      [reservationId, purposes],
-    );
+  /** Links of these purposes stop working (and their QR). */
+  async revoke(
+    reservationId: string,
+    purposes: readonly TokenPurpose[],
+  ): Promise<void> {
+    await this.repository.revoke([reservationId], purposes);
   }
 
   /** New check-in and cancel tokens, and the ticket email that carries them, in this transaction. */
   async sendTicket(recipient: TicketRecipient): Promise<void> {
     const checkin = randomToken();
     const cancel = randomToken();
-    // One round trip for both tokens and the venue name: confirmation runs this while it
-    // holds the performance row lock, so every round trip saved shortens the queue.
-    const [venue] = (await this.context.manager.query(
-      `WITH issued AS (
-         INSERT INTO reservation_token (token_hash, tenant_id, reservation_id, purpose, expires_at)
-         VALUES ($1, $3, $4, 'checkin', NULL), ($2, $3, $4, 'cancel', NULL)
-       )
-       SELECT name FROM tenant`,
+    // One statement for both tokens: confirmation runs this while it holds the performance
+    // row lock, so every round trip saved shortens the queue.
+    const stored = await this.repository.insert(
       [
-        this.hash('checkin', checkin),
-        this.hash('cancel', cancel),
-        this.context.tenantId,
-        recipient.reservationId,
+        {
+          hash: this.hash('checkin', checkin),
+          purpose: 'checkin',
+          expiresAt: null,
+        },
+        {
+          hash: this.hash('cancel', cancel),
+          purpose: 'cancel',
+          expiresAt: null,
+        },
       ],
-    )) as { name: string }[];
+      recipient.reservationId,
+    );
+    if (stored !== 2) {
+      throw new Error('a ticket is issued for a reservation of this tenant');
+    }
     await this.outbox.add({
       queue: QueueName.MAIL,
       jobName: JobName.SEND_MAIL,
-      tenantId: this.context.tenantId,
+      tenantId: this.repository.currentTenant,
       payload: ticketMail({
         to: recipient.email,
-        venue: venue?.name ?? 'Foyer',
+        venue: recipient.venue,
         title: recipient.title,
         startsAt: recipient.startsAt,
         partySize: recipient.partySize,

@@ -1,26 +1,21 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@foyer/api/audit';
-import { TenantsModule } from '@foyer/api/tenants';
+import { TenantDirectoryModule } from '@foyer/api/tenants';
 import { BookingService } from './booking.service';
 import { PublicBookingController } from './public-booking.controller';
-import { Performance } from './entities/performance.entity';
-import { Room } from './entities/room.entity';
 import { PerformancesController } from './performances.controller';
 import { PerformancesService } from './performances.service';
 import { PrivacyController } from './privacy.controller';
-import { PrivacyService } from './privacy.service';
+import { RoomRepository } from './room.repository';
 import { RoomsController } from './rooms.controller';
+import { RoomsService } from './rooms.service';
 import { StaffReservationsController } from './staff-reservations.controller';
 import { TicketsService } from './tickets.service';
-import { ReservationTokens } from './reservation-tokens';
+import { ReservationsCoreModule } from './reservations-core.module';
+import { StaffReservationsService } from './staff-reservations.service';
 
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Room, Performance]),
-    AuditModule,
-    TenantsModule,
-  ],
+  imports: [AuditModule, TenantDirectoryModule, ReservationsCoreModule],
   controllers: [
     RoomsController,
     PerformancesController,
@@ -29,12 +24,13 @@ import { ReservationTokens } from './reservation-tokens';
     PrivacyController,
   ],
   providers: [
+    RoomRepository,
+    RoomsService,
     PerformancesService,
-    ReservationTokens,
     BookingService,
     TicketsService,
-    PrivacyService,
+    StaffReservationsService,
   ],
-  exports: [PerformancesService, ReservationTokens],
+  exports: [PerformancesService, ReservationsCoreModule],
 })
 export class ReservationsModule {}

@@ -1,9 +1,11 @@
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { BullModule, InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { JobName, QueueName } from '@foyer/contracts';
-import { AuditModule } from '@foyer/api/audit';
 import { Job, Queue } from 'bullmq';
-import { PrivacyService } from './privacy.service';
+import { AuditModule } from '@foyer/api/audit';
+import { TenantDirectoryModule } from '@foyer/api/tenants';
+import { ReservationRepository } from './reservation.repository';
+import { RetentionService } from './retention.service';
 
 /** How often the worker looks for reservations past retention. */
 export const RETENTION_EVERY_MS = 60 * 60 * 1000;
@@ -16,7 +18,7 @@ export class RetentionProcessor
   private readonly logger = new Logger('Retention');
 
   constructor(
-    private readonly privacy: PrivacyService,
+    private readonly retention: RetentionService,
     @InjectQueue(QueueName.MAINTENANCE) private readonly queue: Queue,
   ) {
     super();
@@ -38,18 +40,22 @@ export class RetentionProcessor
     if (job.name !== JobName.ANONYMISE_EXPIRED) {
       throw new Error(`unknown maintenance job ${job.name}`);
     }
-    const result = await this.privacy.runRetention();
+    const result = await this.retention.run();
     this.logger.log(result, 'retention: reservations anonymised');
     return result;
   }
 }
 
-/** The worker's share of the reservations module: the scheduled retention job. */
+/**
+ * The worker's share of the reservations module: the scheduled retention job, with the
+ * reservation repository only (no HTTP controllers, no mail, no tokens).
+ */
 @Module({
   imports: [
     AuditModule,
+    TenantDirectoryModule,
     BullModule.registerQueue({ name: QueueName.MAINTENANCE }),
   ],
-  providers: [PrivacyService, RetentionProcessor],
+  providers: [ReservationRepository, RetentionService, RetentionProcessor],
 })
 export class RetentionModule {}

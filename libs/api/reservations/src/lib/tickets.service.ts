@@ -1,26 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode } from '@foyer/contracts';
-import { DomainError, TenantContext, qrSvg } from '@foyer/api/platform';
-import { ReservationTokens, tokenInvalid } from './reservation-tokens';
-import { AuditLog } from '@foyer/api/audit';
+import { ReservationStatus } from '@foyer/contracts';
+import { TenantContext, qrSvg } from '@foyer/api/platform';
+import { ReservationLifecycle } from './reservation-lifecycle.service';
+import {
+  ReservationTokens,
+  TokenHolder,
+  TokenPurpose,
+  tokenInvalid,
+} from './reservation-tokens';
 
 export interface TicketView {
   reference: string;
   performance: { id: string; title: string; startsAt: string };
   partySize: number;
-  status: string;
+  status: ReservationStatus;
   /** The QR code of the opaque check-in token, nothing else, as SVG. */
   qrSvg: string;
-}
-
-interface Found {
-  id: string;
-  reference: string;
-  status: string;
-  party_size: number;
-  performance_id: string;
-  title: string;
-  starts_at: Date;
 }
 
 /** The visitor's ticket (check-in token) and cancellation (cancel token). */
@@ -29,21 +24,25 @@ export class TicketsService {
   constructor(
     private readonly context: TenantContext,
     private readonly tokens: ReservationTokens,
-    private readonly audit: AuditLog,
+    private readonly lifecycle: ReservationLifecycle,
   ) {}
 
   async lookup(token: string): Promise<TicketView> {
-    return this.withToken('checkin', token, async (found) => ({
-      reference: found.reference,
-      performance: {
-        id: found.performance_id,
-        title: found.title,
-        startsAt: found.starts_at.toISOString(),
-      },
-      partySize: found.party_size,
-      status: found.status,
-      qrSvg: await qrSvg(token),
-    }));
+    return this.withToken(
+      'checkin',
+      token,
+      async ({ reservation, performance }) => ({
+        reference: reservation.reference,
+        performance: {
+          id: performance.id,
+          title: performance.title,
+          startsAt: performance.startsAt.toISOString(),
+        },
+        partySize: reservation.partySize,
+        status: reservation.status,
+        qrSvg: await qrSvg(token),
+      }),
+    );
   }
 
   /** Seats return to the pool once; a repeat answers the same, even after the start. */
@@ -51,63 +50,27 @@ export class TicketsService {
     token: string,
     requestId: string,
   ): Promise<{ reference: string; status: 'cancelled' }> {
-    return this.withToken('cancel', token, async (found) => {
-      const manager = this.context.manager;
-      await manager.query(
-        'SELECT 1 FROM performance WHERE id = $1 FOR UPDATE',
-        [found.performance_id],
-      );
-      const [current] = (await manager.query(
-        'SELECT status FROM reservation WHERE id = $1 FOR UPDATE',
-        [found.id],
-      )) as {
-        status: string;
-      }[];
-      if (current.status !== 'cancelled') {
-        if (found.starts_at.getTime() <= Date.now()) {
-          throw new DomainError(
-            409,
-            ErrorCode.CANCEL_CLOSED,
-            'The performance has started; it can no longer be cancelled.',
-          );
-        }
-        await manager.query(
-          `UPDATE reservation SET status = 'cancelled', cancelled_at = now() WHERE id = $1`,
-          [found.id],
-        );
-        await this.audit.record({
-          action: 'reservation.cancelled',
-          actorId: null,
-          targetType: 'reservation',
-          targetId: found.id,
-          metadata: { by: 'visitor', partySize: found.party_size },
-          requestId,
-        });
-      }
-      return { reference: found.reference, status: 'cancelled' as const };
+    return this.withToken('cancel', token, async ({ reservation }) => {
+      await this.lifecycle.cancel(reservation.id, 'visitor', {
+        actorId: null,
+        requestId,
+      });
+      return { reference: reservation.reference, status: 'cancelled' as const };
     });
   }
 
   private async withToken<T>(
-    purpose: 'checkin' | 'cancel',
+    purpose: TokenPurpose,
     token: string,
-    work: (found: Found) => Promise<T>,
+    work: (holder: TokenHolder) => Promise<T>,
   ): Promise<T> {
-    const hash = this.tokens.hash(purpose, token);
-    const tenantId = await this.tokens.tenantOf(hash);
-    return this.context.run(tenantId, async (manager) => {
-      const [found] = (await manager.query(
-        `SELECT r.id, r.reference, r.status, r.party_size, r.performance_id, p.title, p.starts_at
-           FROM reservation_token t
-           JOIN reservation r ON r.id = t.reservation_id
-           JOIN performance p ON p.id = r.performance_id
-          WHERE t.token_hash = $1 AND t.purpose = $2 AND t.revoked_at IS NULL`,
-        [hash, purpose],
-      )) as Found[];
-      if (!found) {
+    const tenantId = await this.tokens.tenantOf(purpose, token);
+    return this.context.run(tenantId, async () => {
+      const holder = await this.tokens.resolve(purpose, token);
+      if (!holder || holder.expired) {
         throw tokenInvalid();
       }
-      return work(found);
+      return work(holder);
     });
   }
 }
