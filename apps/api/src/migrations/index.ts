@@ -7,6 +7,7 @@ import { Ordering1764300000000 } from './1764300000000-ordering';
 import { AuditHead1764400000000 } from './1764400000000-audit-head';
 import { SessionRevocation1764500000000 } from './1764500000000-session-revocation';
 import { InvitationsAndRecovery1764600000000 } from './1764600000000-invitations-and-recovery';
+import { CompositeTenantKeys1764700000000 } from './1764700000000-composite-tenant-keys';
 
 /** Every migration, in order. The CLI and the test database template run exactly these. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AuditHead1764400000000,
   SessionRevocation1764500000000,
   InvitationsAndRecovery1764600000000,
+  CompositeTenantKeys1764700000000,
 ];

@@ -164,6 +164,32 @@ describe('reservation repositories name the tenant in every statement (RLS bypas
     expect(await snapshotOfB()).toEqual(before);
   });
 
+  it('refuses, in the database too, a child row of A that points at B’s parent', async () => {
+    await expect(
+      admin.query(
+        `INSERT INTO reservation_token (token_hash, tenant_id, reservation_id, purpose) VALUES ($1, $2, $3, 'cancel')`,
+        [randomBytes(32), a, theirs.confirmed],
+      ),
+    ).rejects.toMatchObject({ code: '23503' });
+    const [{ id: userId }] = (
+      await admin.query(
+        `INSERT INTO app_user (email, display_name) VALUES ('walk@example.test', 'Walk') RETURNING id`,
+      )
+    ).rows;
+    const [{ id: sessionOfB }] = (
+      await admin.query(
+        `INSERT INTO auth_session (tenant_id, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day') RETURNING id`,
+        [b, userId],
+      )
+    ).rows;
+    await expect(
+      admin.query(
+        `INSERT INTO refresh_token (token_hash, session_id, tenant_id, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`,
+        [randomBytes(32), sessionOfB, a],
+      ),
+    ).rejects.toMatchObject({ code: '23503' });
+  });
+
   it('answers the tenant-free lookups with B’s own tenant, and nothing else', async () => {
     expect(
       await app.get(ReservationTokenRepository).tenantOf(theirs.hash),
