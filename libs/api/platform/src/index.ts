@@ -44,3 +44,4 @@ export * from './lib/crypto/token-hasher';
 export * from './lib/crypto/canonical-json';
 export * from './lib/http/defined-fields';
 export * from './lib/mail/escape-html';
+export * from './lib/http/uuid-param';

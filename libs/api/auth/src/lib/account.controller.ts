@@ -6,7 +6,6 @@ import {
   HttpCode,
   Inject,
   Param,
-  ParseUUIDPipe,
   Post,
   Req,
   Res,
@@ -26,6 +25,7 @@ import {
   RateLimit,
   notFound,
   requestIdOf,
+  uuidParam,
 } from '@foyer/api/platform';
 import type { Request, Response } from 'express';
 import { CheckOrigin } from './auth.guard';
@@ -42,9 +42,7 @@ import { requirePrincipal } from './principal';
 import { SessionFlows } from './session-flows.service';
 import { OpenSession, Sessions } from './sessions';
 
-const sessionId = new ParseUUIDPipe({
-  exceptionFactory: () => notFound('You have no open session with this id.'),
-});
+const sessionId = uuidParam('You have no open session with this id.');
 
 /** What forgot-password always answers, account or not. */
 export const RESET_REQUESTED = {

@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Req,
 } from '@nestjs/common';
@@ -13,10 +12,10 @@ import { CheckInStats, Permission } from '@foyer/contracts';
 import { principalOf } from '@foyer/api/auth';
 import {
   OwnTenantContext,
-  notFound,
   requestIdOf,
   requestTenant,
   unauthenticated,
+  uuidParam,
 } from '@foyer/api/platform';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
@@ -28,7 +27,7 @@ import {
 } from './dto/check-in.dto';
 
 /** An id that is not a UUID names nothing: 404, like another tenant's id. */
-const performanceId = new ParseUUIDPipe({ exceptionFactory: () => notFound() });
+const performanceId = uuidParam();
 
 function caller(req: Request): {
   tenantId: string;

@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -18,7 +17,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
-import { PageQueryDto, notFound } from '@foyer/api/platform';
+import { PageQueryDto, resourceId } from '@foyer/api/platform';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
 import {
@@ -30,9 +29,6 @@ import { MenuAudit } from './menu-audit';
 import { MenuService } from './menu.service';
 
 /** An id that is not a UUID names nothing: 404, like another tenant's id. */
-export const menuResourceId = new ParseUUIDPipe({
-  exceptionFactory: () => notFound(),
-});
 
 @ApiTags('staff: menu')
 @Controller('api/staff/menu/categories')
@@ -51,7 +47,7 @@ export class MenuCategoriesController {
   @Get(':id')
   @RequirePermissions(Permission.MENU_VIEW)
   @ApiOkResponse({ type: CategoryView })
-  async get(@Param('id', menuResourceId) id: string): Promise<CategoryView> {
+  async get(@Param('id', resourceId) id: string): Promise<CategoryView> {
     return this.menu.categoryView(await this.menu.category(id));
   }
 
@@ -76,7 +72,7 @@ export class MenuCategoriesController {
   @RequirePermissions(Permission.MENU_EDIT)
   @ApiOkResponse({ type: CategoryView })
   async update(
-    @Param('id', menuResourceId) id: string,
+    @Param('id', resourceId) id: string,
     @Body() body: UpdateCategoryDto,
     @Req() req: Request,
   ): Promise<CategoryView> {
@@ -94,7 +90,7 @@ export class MenuCategoriesController {
     description: 'Deleted; 409 CONFLICT while the category has items',
   })
   async remove(
-    @Param('id', menuResourceId) id: string,
+    @Param('id', resourceId) id: string,
     @Req() req: Request,
   ): Promise<void> {
     await this.menu.deleteCategory(id);

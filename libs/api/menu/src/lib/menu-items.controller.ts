@@ -27,6 +27,7 @@ import {
   OwnTenantContext,
   ReadsOwnBody,
   requestTenant,
+  resourceId,
 } from '@foyer/api/platform';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
@@ -38,7 +39,6 @@ import {
   UpdateItemDto,
 } from './dto/menu.dto';
 import { MAX_IMAGE_BYTES } from './media/image';
-import { menuResourceId } from './menu-categories.controller';
 import { MenuAudit } from './menu-audit';
 import { MenuService } from './menu.service';
 
@@ -74,7 +74,7 @@ export class MenuItemsController {
   @Get(':id')
   @RequirePermissions(Permission.MENU_VIEW)
   @ApiOkResponse({ type: ItemView })
-  async get(@Param('id', menuResourceId) id: string): Promise<ItemView> {
+  async get(@Param('id', resourceId) id: string): Promise<ItemView> {
     return this.menu.itemView(await this.menu.item(id));
   }
 
@@ -94,7 +94,7 @@ export class MenuItemsController {
   @RequirePermissions(Permission.MENU_EDIT)
   @ApiOkResponse({ type: ItemView })
   async update(
-    @Param('id', menuResourceId) id: string,
+    @Param('id', resourceId) id: string,
     @Body() body: UpdateItemDto,
     @Req() req: Request,
   ): Promise<ItemView> {
@@ -111,7 +111,7 @@ export class MenuItemsController {
   @RequirePermissions(Permission.MENU_EDIT)
   @ApiNoContentResponse()
   async remove(
-    @Param('id', menuResourceId) id: string,
+    @Param('id', resourceId) id: string,
     @Req() req: Request,
   ): Promise<void> {
     await this.menu.removeItem(this.tenantOf(req), id, req);
@@ -137,7 +137,7 @@ export class MenuItemsController {
     description: '413 PAYLOAD_TOO_LARGE, 415 UNSUPPORTED_MEDIA_TYPE otherwise',
   })
   async uploadImage(
-    @Param('id', menuResourceId) id: string,
+    @Param('id', resourceId) id: string,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Req() req: Request,
   ): Promise<ItemView> {

@@ -4,7 +4,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Put,
   Req,
@@ -12,15 +11,13 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import { CheckOrigin } from '@foyer/api/auth';
 import { DinerSession } from '@foyer/contracts';
-import { notFound } from '@foyer/api/platform';
+import { uuidParam } from '@foyer/api/platform';
 import type { Request } from 'express';
 import { DinerRoute, dinerCallerOf, dinerTableOf } from './diner-access';
 import { OpenSessionDto, PlaceOrderDto, SetCartLineDto } from './dto/diner.dto';
 import { CartView, OrderView, OrderingService } from './ordering.service';
 
-const menuItemId = new ParseUUIDPipe({
-  exceptionFactory: () => notFound('No menu item has this id.'),
-});
+const menuItemId = uuidParam('No menu item has this id.');
 
 /**
  * The diner's API. DinerGuard has resolved `:code` (404 if unknown or retired) and, for

@@ -14,6 +14,7 @@ import {
   OwnTenantContext,
   requestIdOf,
   requestTenant,
+  resourceId,
 } from '@foyer/api/platform';
 import { principalOf } from '@foyer/api/auth';
 import { RequirePermissions } from '@foyer/api/rbac';
@@ -21,7 +22,6 @@ import type { Request } from 'express';
 import { OrderQueryDto, UpdateOrderDto } from './dto/order-query.dto';
 import { StaffOrderView } from './ordering.service';
 import { StaffOrdersService } from './staff-orders.service';
-import { resourceId } from './staff-tables.controller';
 
 @ApiTags('staff: orders')
 @Controller('api/staff/orders')

@@ -6,7 +6,6 @@ import {
   Header,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -18,8 +17,8 @@ import { Page, Permission } from '@foyer/contracts';
 import {
   DEFAULT_PAGE_SIZE,
   PageQueryDto,
-  notFound,
   requestIdOf,
+  resourceId,
 } from '@foyer/api/platform';
 import { principalOf } from '@foyer/api/auth';
 import { RequirePermissions } from '@foyer/api/rbac';
@@ -29,9 +28,6 @@ import { SHEET_CSP } from './qr';
 import { Actor, TableView, TablesService } from './tables.service';
 
 /** An id that is not a UUID names nothing: 404, like another tenant's id. */
-export const resourceId = new ParseUUIDPipe({
-  exceptionFactory: () => notFound(),
-});
 
 const actor = (req: Request): Actor => ({
   actorId: principalOf(req)?.sub,

@@ -10,7 +10,11 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
-import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@foyer/api/platform';
+import {
+  DEFAULT_PAGE_SIZE,
+  PageQueryDto,
+  resourceId,
+} from '@foyer/api/platform';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
 import {
@@ -18,7 +22,7 @@ import {
   UpdatePerformanceDto,
 } from './dto/performance.dto';
 import { PerformanceView, PerformancesService } from './performances.service';
-import { actorOf, resourceId } from './rooms.controller';
+import { actorOf } from './rooms.controller';
 
 @ApiTags('staff: performances')
 @Controller('api/staff/performances')

@@ -13,13 +13,13 @@ import {
   RateLimit,
   TenantContext,
   requestIdOf,
+  resourceId,
 } from '@foyer/api/platform';
 import { TenantDirectory } from '@foyer/api/tenants';
 import type { Request } from 'express';
 import { BookingService, ConfirmResult } from './booking.service';
 import { BookDto, TokenDto } from './dto/booking.dto';
 import { PerformancesService } from './performances.service';
-import { resourceId } from './rooms.controller';
 import { TicketView, TicketsService } from './tickets.service';
 
 export interface PublicPerformance {

@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -16,8 +15,8 @@ import { Page, Permission } from '@foyer/contracts';
 import {
   DEFAULT_PAGE_SIZE,
   PageQueryDto,
-  notFound,
   requestIdOf,
+  resourceId,
 } from '@foyer/api/platform';
 import { principalOf } from '@foyer/api/auth';
 import { RequirePermissions } from '@foyer/api/rbac';
@@ -39,9 +38,6 @@ const view = (room: Room): RoomView => ({
 });
 
 /** An id that is not a UUID names nothing: 404, like another tenant's id. */
-export const resourceId = new ParseUUIDPipe({
-  exceptionFactory: () => notFound(),
-});
 
 /** Who acts, for the audit log. */
 export const actorOf = (req: Request): Actor => ({

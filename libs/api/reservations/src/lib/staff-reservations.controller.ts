@@ -9,14 +9,13 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
-import { requestIdOf } from '@foyer/api/platform';
+import { requestIdOf, resourceId } from '@foyer/api/platform';
 import { principalOf } from '@foyer/api/auth';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
 import { ReservationQueryDto } from './dto/reservation-query.dto';
 import { StaffReservationView } from './reservation-view';
 import { StaffReservationsService } from './staff-reservations.service';
-import { resourceId } from './rooms.controller';
 
 const actorOf = (req: Request) => ({
   actorId: principalOf(req)?.sub ?? null,

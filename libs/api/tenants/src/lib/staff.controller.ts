@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -13,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
-import { notFound, requestIdOf } from '@foyer/api/platform';
+import { requestIdOf, uuidParam } from '@foyer/api/platform';
 import { StaffPrincipal, principalOf } from '@foyer/api/auth';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
@@ -22,9 +21,7 @@ import { StaffMemberView, StaffMembers } from './staff-members.service';
 
 const actor = (req: Request) => principalOf(req) as StaffPrincipal;
 /** A path id that is not a UUID names nothing: 404, like an id of another tenant. */
-const userId = new ParseUUIDPipe({
-  exceptionFactory: () => notFound('No staff member has this id.'),
-});
+const userId = uuidParam('No staff member has this id.');
 
 @ApiTags('staff: users')
 @Controller('api/staff/users')
