@@ -1,11 +1,12 @@
+import {
+  RESERVATION_STATUSES,
+  ReservationStatus,
+  StaffReservationView,
+} from '@foyer/contracts';
 import { int, record, stringOrNull } from '../paging/json';
 
-export const RESERVATION_STATUSES = [
-  'pending',
-  'confirmed',
-  'cancelled',
-] as const;
-export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+export { RESERVATION_STATUSES };
+export type { ReservationStatus };
 
 export const isReservationStatus = (
   value: unknown,
@@ -13,21 +14,11 @@ export const isReservationStatus = (
   typeof value === 'string' &&
   (RESERVATION_STATUSES as readonly string[]).includes(value);
 
-/** A reservation as staff with reservations:view see it (personal data included). */
-export interface StaffReservation {
-  readonly id: string;
-  readonly reference: string;
-  readonly name: string;
-  readonly email: string;
-  readonly phone: string | null;
-  readonly notes: string | null;
-  readonly partySize: number;
-  readonly status: ReservationStatus;
-  readonly createdAt: string;
-  readonly confirmedAt: string | null;
-  readonly cancelledAt: string | null;
-  readonly checkedInAt: string | null;
-}
+/**
+ * A reservation as staff with reservations:view see it (personal data included): the
+ * API's own shape, from `@foyer/contracts`.
+ */
+export type StaffReservation = Readonly<StaffReservationView>;
 
 /** Query of `GET /api/staff/performances/:id/reservations`; empty values are left out. */
 export interface ReservationFilters {
@@ -62,5 +53,6 @@ export function parseStaffReservation(value: unknown): StaffReservation | null {
     confirmedAt: stringOrNull(raw?.['confirmedAt']),
     cancelledAt: stringOrNull(raw?.['cancelledAt']),
     checkedInAt: stringOrNull(raw?.['checkedInAt']),
+    anonymisedAt: stringOrNull(raw?.['anonymisedAt']),
   };
 }

@@ -28,6 +28,8 @@ const ada = {
   confirmedAt: '2030-01-01T10:01:00.000Z',
   cancelledAt: null,
   checkedInAt: null,
+  // The API sends it (a reservation whose personal data were erased).
+  anonymisedAt: null,
 };
 const problem = (status: number, code: string) => ({
   type: 'about:blank',

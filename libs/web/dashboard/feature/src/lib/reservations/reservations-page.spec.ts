@@ -31,6 +31,8 @@ const ada = {
   confirmedAt: null,
   cancelledAt: null,
   checkedInAt: null,
+  // The API sends it (a reservation whose personal data were erased).
+  anonymisedAt: null,
 };
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
