@@ -8,8 +8,8 @@ import {
   TenantContext,
   decodeCursor,
   definedFields,
-  encodeCursor,
   notFound,
+  pageOf,
 } from '@foyer/api/platform';
 import { TenantDirectory } from '@foyer/api/tenants';
 import type { Request } from 'express';
@@ -53,12 +53,10 @@ async function pageBy<T extends { id: string; position: number }>(
     after = { position: Number(position), id };
   }
   const rows = await fetch(after, limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  const page = pageOf(rows, limit, (last) => `${last.position}:${last.id}`);
   return {
-    rows: page,
-    nextCursor:
-      rows.length > limit ? encodeCursor(`${last.position}:${last.id}`) : null,
+    rows: page.items,
+    nextCursor: page.nextCursor,
   };
 }
 
