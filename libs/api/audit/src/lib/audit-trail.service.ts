@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Page } from '@foyer/contracts';
-import { DEFAULT_PAGE_SIZE, decodeCursor, pageOf } from '@foyer/api/platform';
+import {
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+} from '@foyer/api/platform';
 import { ChainVerification, verifyChain } from './audit-chain';
 import { AuditEventRepository } from './audit-event.repository';
 import { AuditEvent } from './entities/audit-event.entity';
@@ -36,7 +40,12 @@ export class AuditTrail {
       },
       limit + 1,
     );
-    return pageOf(rows, limit, (last) => last.seq);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.seq) : null,
+    };
   }
 
   /** Recomputes the tenant's whole hash chain. */

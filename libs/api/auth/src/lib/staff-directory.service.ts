@@ -4,7 +4,7 @@ import {
   DEFAULT_PAGE_SIZE,
   DomainError,
   decodeCursor,
-  pageOf,
+  encodeCursor,
 } from '@foyer/api/platform';
 import { StaffMember } from './membership.mapper';
 import { MembershipRepository } from './membership.repository';
@@ -36,7 +36,15 @@ export class StaffDirectory {
       after ? { email, id } : null,
       limit + 1,
     );
-    return pageOf(rows, limit, (last) => `${last.email}\n${last.id}`);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor(`${last.email}\n${last.id}`)
+          : null,
+    };
   }
 
   /** The member with this user id, or null (also for an id that is no UUID). */

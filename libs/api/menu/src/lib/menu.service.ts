@@ -8,8 +8,8 @@ import {
   TenantContext,
   decodeCursor,
   definedFields,
+  encodeCursor,
   notFound,
-  pageOf,
 } from '@foyer/api/platform';
 import { TenantDirectory } from '@foyer/api/tenants';
 import type { Request } from 'express';
@@ -53,10 +53,12 @@ async function pageBy<T extends { id: string; position: number }>(
     after = { position: Number(position), id };
   }
   const rows = await fetch(after, limit + 1);
-  const page = pageOf(rows, limit, (last) => `${last.position}:${last.id}`);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
   return {
-    rows: page.items,
-    nextCursor: page.nextCursor,
+    rows: page,
+    nextCursor:
+      rows.length > limit ? encodeCursor(`${last.position}:${last.id}`) : null,
   };
 }
 

@@ -4,8 +4,8 @@ import {
   DomainError,
   TenantContext,
   decodeCursor,
+  encodeCursor,
   notFound,
-  pageOf,
 } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { Realtime } from '@foyer/api/realtime';
@@ -51,14 +51,16 @@ export class StaffOrdersService {
       after,
       limit: limit + 1,
     });
-    const page = pageOf(
-      rows,
-      limit,
-      (last) => `${last.cursorAt}|${last.order.id}`,
+    const items = await this.views.staff(
+      rows.slice(0, limit).map((r) => r.order),
     );
+    const last = rows[limit - 1];
     return {
-      ...page,
-      items: await this.views.staff(page.items.map((r) => r.order)),
+      items,
+      nextCursor:
+        rows.length > limit
+          ? encodeCursor(`${last.cursorAt}|${last.order.id}`)
+          : null,
     };
   }
 

@@ -4,11 +4,11 @@ import {
   APP_CONFIG,
   AppConfig,
   decodeCursor,
+  encodeCursor,
   notFound,
   qrPng,
   qrSvg,
   randomToken,
-  pageOf,
 } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { Realtime } from '@foyer/api/realtime';
@@ -65,8 +65,12 @@ export class TablesService {
         : (after ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff'),
       limit + 1,
     );
-    const page = pageOf(rows, limit, (last) => last.id);
-    return { ...page, items: page.items.map((t) => this.view(t)) };
+    const page = rows.slice(0, limit);
+    return {
+      items: page.map((t) => this.view(t)),
+      nextCursor:
+        rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
+    };
   }
 
   async find(id: string): Promise<DiningTable> {

@@ -4,8 +4,8 @@ import {
   DomainError,
   decodeCursor,
   definedFields,
+  encodeCursor,
   notFound,
-  pageOf,
 } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { BookingState, bookingState, seatsAvailable } from './availability';
@@ -127,12 +127,15 @@ export class PerformancesService {
           ? { startsAt: decoded[0], id: decoded[1] }
           : PAST_EVERYTHING;
     const rows = await this.performances.page(after, limit + 1);
-    const page = pageOf(
-      rows,
-      limit,
-      (last) => `${last.startsAt.toISOString()}\n${last.id}`,
-    );
-    return { ...page, items: await this.views(page.items) };
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: await this.views(page),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor(`${last.startsAt.toISOString()}\n${last.id}`)
+          : null,
+    };
   }
 
   /** The performances that have not ended yet, soonest first (a venue's public programme). */

@@ -4,8 +4,8 @@ import {
   DomainError,
   decodeCursor,
   definedFields,
+  encodeCursor,
   notFound,
-  pageOf,
 } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { CreateRoomDto, UpdateRoomDto } from './dto/room.dto';
@@ -39,7 +39,12 @@ export class RoomsService {
         : (after ?? 'ffffffff-ffff-ffff-ffff-ffffffffffff'),
       limit + 1,
     );
-    return pageOf(rows, limit, (last) => last.id);
+    const page = rows.slice(0, limit);
+    return {
+      items: page,
+      nextCursor:
+        rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
+    };
   }
 
   async find(id: string): Promise<Room> {

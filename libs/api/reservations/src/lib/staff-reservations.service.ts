@@ -4,8 +4,8 @@ import {
   DEFAULT_PAGE_SIZE,
   DomainError,
   decodeCursor,
+  encodeCursor,
   notFound,
-  pageOf,
 } from '@foyer/api/platform';
 import { AuditLog } from '@foyer/api/audit';
 import { TenantDirectory } from '@foyer/api/tenants';
@@ -62,12 +62,15 @@ export class StaffReservationsService {
       },
       limit + 1,
     );
-    const page = pageOf(
-      rows,
-      limit,
-      (last) => `${last.createdAt.toISOString()}\n${last.id}`,
-    );
-    return { ...page, items: page.items.map(reservationView) };
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(reservationView),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor(`${last.createdAt.toISOString()}\n${last.id}`)
+          : null,
+    };
   }
 
   /** Seats return to the pool once; a repeat answers the same. */

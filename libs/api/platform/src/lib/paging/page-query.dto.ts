@@ -35,23 +35,3 @@ export function decodeCursor(
   const value = Buffer.from(cursor, 'base64url').toString('utf8');
   return shape.test(value) ? value : undefined;
 }
-
-/**
- * The page of `rows` read with `limit + 1` (keyset paging): the first `limit` rows and,
- * when a further row shows there is more, the cursor of the last one shown, encoded.
- */
-export function pageOf<T>(
-  rows: readonly T[],
-  limit: number,
-  keyOf: (last: T) => string,
-): { items: T[]; nextCursor: string | null } {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return {
-    items,
-    nextCursor:
-      rows.length > limit && last !== undefined
-        ? encodeCursor(keyOf(last))
-        : null,
-  };
-}
