@@ -9,5 +9,9 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   moduleFileExtensions: ['ts', 'js'],
+  // A black box imports only the shared contract (its schemas check the answers).
+  moduleNameMapper: {
+    '^@foyer/contracts$': '<rootDir>/../../libs/contracts/src/index.ts',
+  },
   testTimeout: 30000,
 };

@@ -1,5 +1,18 @@
+import {
+  BookingAccepted,
+  CancelResult,
+  ConfirmResult,
+  PublicPerformance,
+  PublicPerformances,
+  PublicVenue,
+  StaffReservationView,
+  Ticket,
+  pageOf,
+} from '@foyer/contracts';
 import { randomUUID } from 'node:crypto';
+import { expectContract } from './contract';
 import { API } from './env';
+import { bearer } from './staff';
 
 const MAIL = process.env['MAIL_WEB_URL'] ?? 'http://127.0.0.1:1080';
 
@@ -48,11 +61,15 @@ const fragmentToken = (text: string, page: string) =>
 
 describe('visitor booking, black box through the worker and the mail catcher', () => {
   it('books, confirms by the emailed link, opens the ticket and cancels', async () => {
+    const venue = await fetch(`${API}/api/public/venues/demo`);
+    expect(venue.status).toBe(200);
+    expectContract(PublicVenue, await venue.json());
     const list = (await (
       await fetch(`${API}/api/public/venues/demo/performances`)
     ).json()) as {
       items: { id: string; seatsAvailable: number; bookingStatus: string }[];
     };
+    expectContract(PublicPerformances, list);
     const performance = list.items.find((p) => p.bookingStatus === 'open');
     expect(performance).toBeDefined();
     const id = (performance as { id: string }).id;
@@ -65,17 +82,34 @@ describe('visitor booking, black box through the worker and the mail catcher', (
       partySize: 2,
     });
     expect(booked.status).toBe(202);
-    const { reference } = (await booked.json()) as { reference: string };
+    const accepted = (await booked.json()) as { reference: string };
+    expectContract(BookingAccepted, accepted);
+    const { reference } = accepted;
 
     const confirmation = await mailFor(email, /^Confirm your booking/);
     const confirmed = await post('/api/public/reservations/confirm', {
       token: fragmentToken(confirmation.text ?? '', 'confirm'),
     });
     expect(confirmed.status).toBe(200);
-    expect(await confirmed.json()).toMatchObject({
+    const confirmedBody: unknown = await confirmed.json();
+    expectContract(ConfirmResult, confirmedBody);
+    expect(confirmedBody).toMatchObject({
       reference,
       status: 'confirmed',
       partySize: 2,
+    });
+
+    // Staff see the booking as the reservations page reads it.
+    const manager = await bearer('manager@demo.foyer.localhost');
+    const reservations = await fetch(
+      `${API}/api/staff/performances/${id}/reservations?q=${reference}`,
+      { headers: { Authorization: `Bearer ${manager}` } },
+    );
+    expect(reservations.status).toBe(200);
+    const page: unknown = await reservations.json();
+    expectContract(pageOf(StaffReservationView), page);
+    expect(page).toMatchObject({
+      items: [{ reference, status: 'confirmed', partySize: 2 }],
     });
 
     const ticketMail = await mailFor(email, /^Your ticket/);
@@ -98,17 +132,20 @@ describe('visitor booking, black box through the worker and the mail catcher', (
     });
     expect(ticket.status).toBe(200);
     const body = (await ticket.json()) as { qrSvg: string; reference: string };
+    expectContract(Ticket, body);
     expect(body.reference).toBe(reference);
     expect(body.qrSvg.startsWith('<svg')).toBe(true);
     const during = (await (
       await fetch(`${API}/api/public/performances/${id}`)
     ).json()) as { seatsAvailable: number };
+    expectContract(PublicPerformance, during);
     expect(during.seatsAvailable).toBe(before - 2);
 
     const cancelled = await post('/api/public/reservations/cancel', {
       token: fragmentToken(ticketMail.text ?? '', 'cancel'),
     });
     expect(cancelled.status).toBe(200);
+    expectContract(CancelResult, await cancelled.json());
     const after = (await (
       await fetch(`${API}/api/public/performances/${id}`)
     ).json()) as { seatsAvailable: number };

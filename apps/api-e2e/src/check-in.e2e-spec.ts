@@ -1,5 +1,14 @@
+import {
+  CheckInPreview,
+  CheckInRefusal,
+  CheckInStats,
+  CheckedIn,
+  StaffPerformance,
+  pageOf,
+} from '@foyer/contracts';
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
+import { expectContract } from './contract';
 import { API } from './env';
 
 const MAIL = process.env['MAIL_WEB_URL'] ?? 'http://127.0.0.1:1080';
@@ -83,6 +92,7 @@ describe('check-in at the door, black box: book, confirm by mail, scan', () => {
         bookingState: string;
       }[];
     };
+    expectContract(pageOf(StaffPerformance), performances);
     const now = Date.now();
     const open = performances.items.find(
       (p) =>
@@ -137,10 +147,9 @@ describe('check-in at the door, black box: book, confirm by mail, scan', () => {
           { token, performanceId },
           host,
         );
-        expect([
-          res.status,
-          ((await res.json()) as { code: string }).code,
-        ]).toEqual([404, 'TOKEN_INVALID']);
+        const refusal = (await res.json()) as { code: string };
+        expectContract(CheckInRefusal, refusal);
+        expect([res.status, refusal.code]).toEqual([404, 'TOKEN_INVALID']);
       }
       const kitchen = await login('kitchen');
       expect(
@@ -158,6 +167,7 @@ describe('check-in at the door, black box: book, confirm by mail, scan', () => {
         state: string;
         reservation: Record<string, unknown>;
       };
+      expectContract(CheckInPreview, previewBody);
       expect(previewBody.state).toBe('VALID');
       expect(Object.keys(previewBody.reservation).sort()).toEqual([
         'partySize',
@@ -177,6 +187,7 @@ describe('check-in at the door, black box: book, confirm by mail, scan', () => {
         checkedInAt: string;
         reservation: object;
       };
+      expectContract(CheckedIn, first);
       expect(first).toMatchObject({
         state: 'CHECKED_IN',
         reservation: { reference, partySize: 2 },
@@ -184,6 +195,7 @@ describe('check-in at the door, black box: book, confirm by mail, scan', () => {
       expect(JSON.stringify(first)).not.toMatch(/Door Guest|@example|\+49/);
 
       const stats = await update;
+      expectContract(CheckInStats, stats);
       expect(stats).toMatchObject({ performanceId });
       expect(Number(stats['checkedInSeats'])).toBeGreaterThanOrEqual(2);
 
@@ -199,8 +211,11 @@ describe('check-in at the door, black box: book, confirm by mail, scan', () => {
         host,
       );
       expect(second.status).toBe(409);
-      expect(await second.json()).toMatchObject({
+      const again: unknown = await second.json();
+      expectContract(CheckInRefusal, again);
+      expect(again).toMatchObject({
         code: 'ALREADY_CHECKED_IN',
+        state: 'ALREADY_CHECKED_IN',
         checkedInAt: first.checkedInAt,
       });
 
@@ -211,7 +226,9 @@ describe('check-in at the door, black box: book, confirm by mail, scan', () => {
         },
       );
       expect(counts.status).toBe(200);
-      expect(await counts.json()).toMatchObject({
+      const doorCounts: unknown = await counts.json();
+      expectContract(CheckInStats, doorCounts);
+      expect(doorCounts).toMatchObject({
         checkedInSeats: expect.any(Number),
         confirmedSeats: expect.any(Number),
       });

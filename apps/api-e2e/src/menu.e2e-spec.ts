@@ -1,8 +1,14 @@
+import {
+  MenuCategory,
+  MenuItem,
+  PublicMenu as PublicMenuShape,
+  pageOf,
+} from '@foyer/contracts';
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
+import { expectContract } from './contract';
 import { API } from './env';
-
-const DEMO_PASSWORD = 'Curtain-call-at-8pm';
+import { bearer } from './staff';
 
 interface PublicMenu {
   categories: {
@@ -16,16 +22,6 @@ interface PublicMenu {
       imageUrl?: string;
     }[];
   }[];
-}
-
-async function bearer(email: string): Promise<string> {
-  const res = await fetch(`${API}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Auth-Mode': 'bearer' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { accessToken: string }).accessToken;
 }
 
 const staff = (
@@ -55,6 +51,7 @@ describe('menu, black box against the built API and the demo seed', () => {
     const etag = res.headers.get('etag') as string;
     expect(etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
     const menu = (await res.json()) as PublicMenu;
+    expectContract(PublicMenuShape, menu);
     expect(menu.categories.length).toBeGreaterThanOrEqual(3);
     expect(
       menu.categories
@@ -78,6 +75,7 @@ describe('menu, black box against the built API and the demo seed', () => {
         position: 99,
       })
     ).json()) as { id: string };
+    expectContract(MenuCategory, category);
     const created = await staff(manager, 'POST', '/api/staff/menu/items', {
       categoryId: category.id,
       name: 'E2E tart',
@@ -86,6 +84,7 @@ describe('menu, black box against the built API and the demo seed', () => {
     });
     expect(created.status).toBe(201);
     const item = (await created.json()) as { id: string };
+    expectContract(MenuItem, item);
 
     const form = new FormData();
     const photo = await sharp({
@@ -102,12 +101,27 @@ describe('menu, black box against the built API and the demo seed', () => {
       form,
     );
     expect(uploaded.status).toBe(201);
+    const withPhoto: unknown = await uploaded.json();
+    expectContract(MenuItem, withPhoto);
+    expect(withPhoto).toMatchObject({
+      id: item.id,
+      imageUrl: expect.stringMatching(/^\/api\/media\//),
+    });
+    for (const [path, shape] of [
+      ['/api/staff/menu/categories', pageOf(MenuCategory)],
+      ['/api/staff/menu/items', pageOf(MenuItem)],
+    ] as const) {
+      const listed = await staff(manager, 'GET', path);
+      expect(listed.status).toBe(200);
+      expectContract(shape, await listed.json());
+    }
 
     const menuRes = await fetch(`${API}/api/public/venues/demo/menu`, {
       headers: { 'If-None-Match': before ?? '' },
     });
     expect(menuRes.status).toBe(200);
     const menu = (await menuRes.json()) as PublicMenu;
+    expectContract(PublicMenuShape, menu);
     const listed = menu.categories
       .flatMap((c) => c.items)
       .find((i) => i.id === item.id);

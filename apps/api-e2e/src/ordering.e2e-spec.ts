@@ -1,17 +1,17 @@
+import {
+  Cart,
+  DinerOrder,
+  DinerOrders,
+  DinerSession,
+  DiningTable,
+  StaffOrder,
+  pageOf,
+} from '@foyer/contracts';
 import { randomUUID } from 'node:crypto';
+import { io } from 'socket.io-client';
+import { expectContract } from './contract';
 import { API } from './env';
-
-const DEMO_PASSWORD = 'Curtain-call-at-8pm';
-
-async function bearer(email: string): Promise<string> {
-  const res = await fetch(`${API}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Auth-Mode': 'bearer' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
+import { bearer } from './staff';
 
 const call = (
   method: string,
@@ -36,6 +36,31 @@ interface Table {
   label: string;
   code: string;
   active: boolean;
+}
+
+/** The first `event` payload a socket of `namespace` receives that `match` accepts. */
+function nextEvent(
+  namespace: '/staff' | '/diner',
+  auth: object,
+  event: string,
+  match: (payload: Record<string, unknown>) => boolean,
+) {
+  const socket = io(`${API}${namespace}`, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    auth,
+  });
+  const connected = new Promise<boolean>((resolve) => {
+    socket.once('connect', () => resolve(true));
+    socket.once('connect_error', () => resolve(false));
+  });
+  const payload = new Promise<unknown>((resolve) =>
+    socket.on(event, (body: Record<string, unknown>) => {
+      if (match(body)) resolve(body);
+    }),
+  );
+  return { socket, connected, payload };
 }
 
 describe('table ordering, black box against the built API and the demo seed', () => {
@@ -66,7 +91,9 @@ describe('table ordering, black box against the built API and the demo seed', ()
       body: { label },
     });
     expect(res.status).toBe(201);
-    return (await res.json()) as Table;
+    const table = (await res.json()) as Table;
+    expectContract(DiningTable, table);
+    return table;
   };
   const session = async (code: string): Promise<string> => {
     const res = await call('POST', `/api/public/tables/${code}/session`, {
@@ -85,12 +112,28 @@ describe('table ordering, black box against the built API and the demo seed', ()
       { body: { deviceId: randomUUID() } },
     );
     expect(opened.status).toBe(201);
-    const { sessionCap: cap, venue } = (await opened.json()) as {
+    const session = (await opened.json()) as {
       sessionCap: string;
       venue: { slug: string };
     };
+    expectContract(DinerSession, session);
+    const { sessionCap: cap, venue } = session;
     expect(venue.slug).toBe('demo');
     const base = `/api/public/tables/${table.code}`;
+    const diner = nextEvent(
+      '/diner',
+      { tableCode: table.code, sessionCap: cap },
+      'cart.updated',
+      () => true,
+    );
+    const kitchenBoard = nextEvent(
+      '/staff',
+      { token: kitchen },
+      'order.created',
+      (created) => created['tableId'] === table.id,
+    );
+    expect(await diner.connected).toBe(true);
+    expect(await kitchenBoard.connected).toBe(true);
 
     const priced = await call('PUT', `${base}/cart/items/${itemId}`, {
       cap,
@@ -102,7 +145,11 @@ describe('table ordering, black box against the built API and the demo seed', ()
       body: { quantity: 2, note: 'hot' },
     });
     expect(set.status).toBe(200);
-    expect(await set.json()).toMatchObject({
+    const cart: unknown = await set.json();
+    expectContract(Cart, cart);
+    expectContract(Cart, await diner.payload);
+    diner.socket.close();
+    expect(cart).toMatchObject({
       totalCents: 1300,
       lines: [{ menuItemId: itemId, quantity: 2, unitPriceCents: 650 }],
     });
@@ -117,7 +164,12 @@ describe('table ordering, black box against the built API and the demo seed', ()
       status: string;
       totalCents: number;
     };
+    expectContract(DinerOrder, order);
     expect(order).toMatchObject({ status: 'received', totalCents: 1300 });
+    const created = await kitchenBoard.payload;
+    kitchenBoard.socket.close();
+    expectContract(StaffOrder, created);
+    expect(created).toMatchObject({ id: order.id, tableId: table.id });
     const empty = await call('POST', `${base}/orders`, { cap, body: {} });
     expect(empty.status).toBe(409);
     expect(((await empty.json()) as { code: string }).code).toBe('CART_EMPTY');
@@ -125,11 +177,9 @@ describe('table ordering, black box against the built API and the demo seed', ()
     const board = await call('GET', '/api/staff/orders?status=received', {
       token: kitchen,
     });
-    expect(
-      ((await board.json()) as { items: { id: string }[] }).items.map(
-        (o) => o.id,
-      ),
-    ).toContain(order.id);
+    const received = (await board.json()) as { items: { id: string }[] };
+    expectContract(pageOf(StaffOrder), received);
+    expect(received.items.map((o) => o.id)).toContain(order.id);
     const skip = await call('PATCH', `/api/staff/orders/${order.id}`, {
       token: kitchen,
       body: { status: 'ready' },
@@ -143,10 +193,12 @@ describe('table ordering, black box against the built API and the demo seed', ()
       body: { status: 'accepted' },
     });
     expect(accepted.status).toBe(200);
+    expectContract(StaffOrder, await accepted.json());
 
     const mine = (await (
       await call('GET', `${base}/orders`, { cap })
     ).json()) as { items: { id: string; status: string }[] };
+    expectContract(DinerOrders, mine);
     expect(mine.items).toEqual([
       expect.objectContaining({ id: order.id, status: 'accepted' }),
     ]);
@@ -176,6 +228,7 @@ describe('table ordering, black box against the built API and the demo seed', ()
     );
     expect(rotated.status).toBe(200);
     const fresh = (await rotated.json()) as Table;
+    expectContract(DiningTable, fresh);
     expect(
       (await call('GET', `/api/public/tables/${a.code}/cart`, { cap: capA }))
         .status,

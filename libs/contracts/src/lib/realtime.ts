@@ -11,12 +11,3 @@ export const RealtimeEvent = {
   CartUpdated: 'cart.updated',
 } as const;
 export type RealtimeEvent = (typeof RealtimeEvent)[keyof typeof RealtimeEvent];
-
-/** The payload of `checkin.updated`: the door counts of one performance. */
-export interface CheckInStats {
-  performanceId: string;
-  confirmedParties: number;
-  confirmedSeats: number;
-  checkedInParties: number;
-  checkedInSeats: number;
-}

@@ -1,3 +1,6 @@
+import * as z from 'zod/mini';
+import { count, identifier, isoTime } from './wire';
+
 /**
  * A reservation's life (the reservations library's state machine): `pending` until its
  * confirmation link is used (holds no seats), `confirmed` (holds its party's seats, has a
@@ -14,20 +17,24 @@ export type ReservationStatus =
 export const RESERVATION_STATUSES: readonly ReservationStatus[] =
   Object.values(ReservationStatus);
 
-/** A reservation as staff see it (the staff list, the privacy export). */
-export interface StaffReservationView {
-  id: string;
-  reference: string;
-  name: string;
-  email: string;
-  phone: string | null;
-  notes: string | null;
-  partySize: number;
-  status: ReservationStatus;
-  createdAt: string;
-  confirmedAt: string | null;
-  cancelledAt: string | null;
-  checkedInAt: string | null;
+/**
+ * A reservation as staff see it (`GET /api/staff/performances/:id/reservations`, the staff
+ * cancel and resend-ticket answers, the privacy export).
+ */
+export const StaffReservationView = z.object({
+  id: identifier,
+  reference: z.string(),
+  name: z.string(),
+  email: z.string(),
+  phone: z.nullable(z.string()),
+  notes: z.nullable(z.string()),
+  partySize: count,
+  status: z.enum(RESERVATION_STATUSES),
+  createdAt: isoTime,
+  confirmedAt: z.nullable(isoTime),
+  cancelledAt: z.nullable(isoTime),
+  checkedInAt: z.nullable(isoTime),
   /** Set once the personal fields were erased (on request or by retention). */
-  anonymisedAt: string | null;
-}
+  anonymisedAt: z.nullable(isoTime),
+});
+export type StaffReservationView = z.infer<typeof StaffReservationView>;
