@@ -8,6 +8,30 @@ export const promiseRules = {
   '@typescript-eslint/await-thenable': 'error',
 };
 
+/**
+ * Only a repository runs SQL (docs/architecture.md, Layering): `.query(` anywhere else in an
+ * API project is an error. Each API project's eslint config adds this; `allowed` names
+ * the project's own exceptions, each with its reason there.
+ * @param {...string} allowed file patterns, relative to the project
+ */
+export const sqlOnlyInRepositories = (...allowed) => ({
+  files: ['**/*.ts'],
+  ignores: ['**/*.repository.ts', '**/*.spec.ts', ...allowed],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "CallExpression[callee.property.name='query']",
+        message:
+          'Only a repository (*.repository.ts) runs SQL: add a method to the table owner’s repository and call it.',
+      },
+    ],
+  },
+});
+
+const CONTROLLERS_CALL_SERVICES =
+  'Controllers validate, call one service method and map the result: the service uses the repository or the database.';
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -145,6 +169,37 @@ export default [
     ],
     rules: {
       'no-console': 'error',
+    },
+  },
+  {
+    // Thin controllers (docs/architecture.md, Layering): no repository, no database handle.
+    files: ['**/*.controller.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'pg', message: CONTROLLERS_CALL_SERVICES },
+            {
+              name: 'typeorm',
+              importNames: ['DataSource', 'EntityManager', 'Repository'],
+              message: CONTROLLERS_CALL_SERVICES,
+            },
+            {
+              name: '@nestjs/typeorm',
+              importNames: [
+                'InjectDataSource',
+                'InjectEntityManager',
+                'InjectRepository',
+              ],
+              message: CONTROLLERS_CALL_SERVICES,
+            },
+          ],
+          patterns: [
+            { group: ['**/*.repository'], message: CONTROLLERS_CALL_SERVICES },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, productionUnlessSet } from '@foyer/api/platform';
+import { ConfigError, productionUnlessSet } from '@foyer/api/platform/config';
 import { parseArgs } from 'node:util';
 import {
   dbSetup,

@@ -2,11 +2,11 @@ import 'reflect-metadata';
 import {
   APP_CONFIG,
   AppConfig,
-  AppLogger,
   ConfigError,
   loadConfig,
   productionUnlessSet,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/config';
+import { AppLogger } from '@foyer/api/platform/logging';
 import { createApp } from './app/create-app';
 
 const LISTEN_BACKLOG = 4096;

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import {
-  AppLogger,
   ConfigError,
   loadConfig,
   productionUnlessSet,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/config';
+import { AppLogger } from '@foyer/api/platform/logging';
 import { WorkerModule } from './app/worker.module';
 
 async function bootstrap(): Promise<void> {

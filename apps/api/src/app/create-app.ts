@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { APP_CONFIG, AppConfig, configureApp } from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { configureApp } from '@foyer/api/platform/http';
 import { RealtimeIoAdapter } from '@foyer/api/realtime';
 import { AppModule } from './app.module';
 

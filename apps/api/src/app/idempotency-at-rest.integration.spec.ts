@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Role } from '@foyer/contracts';
 import { StaffAccounts } from '@foyer/api/auth';
 import { staffAs } from '@foyer/api/auth/testing';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import { ReservationTokens } from '@foyer/api/reservations';
 import {
   TestDatabase,

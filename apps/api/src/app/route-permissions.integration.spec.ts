@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
-import { IS_PUBLIC } from '@foyer/api/platform';
+import { IS_PUBLIC } from '@foyer/api/platform/http';
 import { MEMBER_ONLY, REQUIRED_PERMISSIONS } from '@foyer/api/rbac';
 import { TestDatabase, createTestDatabase } from '@foyer/api/testing';
 import { bootApi } from '../testing/boot-api';

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { seedStaff, staffAs } from '@foyer/api/auth/testing';
-import { hasStrictRouting } from '@foyer/api/platform';
+import { hasStrictRouting } from '@foyer/api/platform/http';
 import {
   TestDatabase,
   createTestDatabase,

@@ -6,15 +6,13 @@ import { seedDemoMenu } from '@foyer/api/menu';
 import { seedDemoTables } from '@foyer/api/orders';
 import { seedDemoProgramme } from '@foyer/api/reservations';
 import { ROLES, Role } from '@foyer/contracts';
+import { APP_CONFIG, AppConfig, loadConfig } from '@foyer/api/platform/config';
 import {
-  APP_CONFIG,
-  AppConfig,
   TenantContext,
   ensureDatabase,
   ensureRoles,
-  loadConfig,
   targetFromUrls,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 import { TenantDirectory } from '@foyer/api/tenants';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';

@@ -1,7 +1,8 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
-import { APP_CONFIG, AppConfig, configureApp } from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { configureApp } from '@foyer/api/platform/http';
 import { TestDatabase, applyTestEnvironment } from '@foyer/api/testing';
 import { AppModule } from '../app/app.module';
 

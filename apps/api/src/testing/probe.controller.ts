@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { Public } from '@foyer/api/platform';
+import { Public } from '@foyer/api/platform/http';
 import {
   IsInt,
   IsOptional,

@@ -2,18 +2,17 @@ import { INestApplicationContext, Logger } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Test } from '@nestjs/testing';
 import { JobName, QueueName, SendMailJob } from '@foyer/contracts';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { TenantContext } from '@foyer/api/platform/database';
+import { MailProcessor } from '@foyer/api/platform/mail';
+import { METRICS_REGISTRY, MetricsRegistry } from '@foyer/api/platform/metrics';
 import {
-  APP_CONFIG,
-  AppConfig,
   DEFAULT_JOB_OPTIONS,
-  METRICS_REGISTRY,
-  MailProcessor,
-  MetricsRegistry,
   Outbox,
+  OutboxModule,
   OutboxRelay,
   OutboxSeal,
-  TenantContext,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/outbox';
 import {
   TestDatabase,
   applyTestEnvironment,
@@ -55,8 +54,7 @@ describe('transactional outbox relay and mail delivery (real PostgreSQL, Redis, 
     withMail: boolean,
   ): Promise<INestApplicationContext> {
     const builder = Test.createTestingModule({
-      imports: [WorkerModule],
-      providers: [Outbox],
+      imports: [WorkerModule, OutboxModule],
     });
     if (!withMail) {
       builder.overrideProvider(MailProcessor).useValue({});
@@ -247,8 +245,7 @@ describe('transactional outbox relay and mail delivery (real PostgreSQL, Redis, 
   /** A process that writes outbox rows but runs no relay and no mail processor. */
   async function startProducer(): Promise<INestApplicationContext> {
     const moduleRef = await Test.createTestingModule({
-      imports: [WorkerModule],
-      providers: [Outbox],
+      imports: [WorkerModule, OutboxModule],
     })
       .overrideProvider(OutboxRelay)
       .useValue({})

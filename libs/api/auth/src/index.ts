@@ -1,15 +1,15 @@
 export * from './lib/auth.module';
-export * from './lib/password-policy';
-export * from './lib/auth.guard';
-export * from './lib/principal';
-export * from './lib/password-hasher';
-export * from './lib/password-attempt';
-export * from './lib/lockout';
-export * from './lib/sessions';
-export * from './lib/tokens';
+export { AuthenticationGuard } from './lib/authentication.guard';
+export { CheckOrigin, CsrfGuard } from './lib/csrf.guard';
+export { principalOf } from './lib/principal';
+export type { StaffPrincipal } from './lib/principal';
+export { Sessions, isCurrent } from './lib/sessions.service';
+export { AuthTokens } from './lib/auth-tokens.service';
 export { cookieNames } from './lib/cookies';
-export * from './lib/login.service';
-export * from './lib/staff-accounts';
-export * from './lib/staff-directory.service';
-export type { MemberStatus, StaffMember } from './lib/membership.mapper';
-export type { StaffUser } from './lib/user.mapper';
+export { StaffAccounts } from './lib/staff-accounts.service';
+export { StaffDirectory } from './lib/staff-directory.service';
+export type {
+  MemberStatus,
+  Membership,
+  StaffMember,
+} from './lib/membership.mapper';

@@ -4,11 +4,11 @@
  */
 import { INestApplication } from '@nestjs/common';
 import { Role } from '@foyer/contracts';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import { createTenantRow } from '@foyer/api/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { StaffAccounts } from './lib/staff-accounts';
+import { StaffAccounts } from './lib/staff-accounts.service';
 
 export const STAFF_PASSWORD = 'Stage-door-7-lights';
 

@@ -1,47 +1,7 @@
-export * from './lib/config/config.schema';
-export * from './lib/config/config.module';
-export * from './lib/config/key-ring';
-export * from './lib/errors/domain-error';
-export * from './lib/errors/problem-details';
-export * from './lib/errors/problem-details.filter';
-export * from './lib/errors/validation';
-export * from './lib/http/caller-scope';
-export * from './lib/http/client-ip';
-export * from './lib/http/configure-app';
-export * from './lib/http/request-guards';
-export * from './lib/http/request-pipeline';
-export * from './lib/http/public.decorator';
-export * from './lib/http/route-surface';
-export * from './lib/http/router-options';
-export * from './lib/http/request-id';
-export * from './lib/idempotency/idempotency.guard';
-export * from './lib/idempotency/idempotency.service';
-export * from './lib/logging/logging.module';
-export * from './lib/logging/app-logger';
-export * from './lib/logging/security-events';
-export * from './lib/metrics/metrics.module';
-export * from './lib/metrics/metrics-registry';
-export * from './lib/rate-limit/rate-limit';
-export * from './lib/redis/redis.module';
-export * from './lib/database/database.module';
-export * from './lib/database/roles';
-export * from './lib/database/tenant-context';
-export * from './lib/database/request-tenant';
-export * from './lib/database/rows';
-export * from './lib/database/tenant-scoped-repository';
-export * from './lib/database/seed-tenant-context';
-export * from './lib/outbox/outbox';
-export * from './lib/outbox/outbox-message.entity';
-export * from './lib/outbox/outbox-relay';
-export * from './lib/outbox/outbox-seal';
-export * from './lib/outbox/queues.module';
-export * from './lib/mail/mail.processor';
-export * from './lib/qr/qr-code';
-export * from './lib/health/health.module';
+/**
+ * `@foyer/api/platform`: the HTTP process's infrastructure in one module, for composition
+ * roots (the API app, its CLI, test apps). Everything else has its own entry point:
+ * `/config`, `/errors`, `/http`, `/database`, `/crypto`, `/logging`, `/metrics`, `/redis`,
+ * `/outbox`, `/mail`, `/paging`, `/qr`.
+ */
 export * from './lib/platform.module';
-export * from './lib/paging/page-query.dto';
-export * from './lib/crypto/token-hasher';
-export * from './lib/crypto/canonical-json';
-export * from './lib/http/defined-fields';
-export * from './lib/mail/escape-html';
-export * from './lib/http/uuid-param';

@@ -1,4 +1,3 @@
-export * from './lib/realtime';
 export * from './lib/realtime.module';
+export { Realtime } from './lib/realtime.service';
 export * from './lib/realtime-io.adapter';
-export * from './lib/handshake-policy';

@@ -1,5 +1,6 @@
+import type { ChainVerification } from '@foyer/contracts';
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@foyer/api/platform';
+import { canonicalJson } from '@foyer/api/platform/crypto';
 
 /** The fields of an audit event that the chain covers; nothing else of a row is hashed. */
 export interface AuditChainEvent {
@@ -18,13 +19,6 @@ export interface AuditChainEvent {
 export interface AuditChainRow extends AuditChainEvent {
   previousHash: string | null;
   hash: string;
-}
-
-export interface ChainVerification {
-  ok: boolean;
-  /** Rows examined, the broken one included; all of them when ok. */
-  checked: number;
-  firstBrokenId?: string;
 }
 
 const GENESIS = 'GENESIS';

@@ -5,7 +5,7 @@ import {
   json,
   optionalText,
   text,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 import { AuditEvent } from './entities/audit-event.entity';
 
 /** The head of a tenant's chain: the last appended `seq` (0: none yet) and its hash. */

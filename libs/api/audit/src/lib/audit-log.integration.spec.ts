@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import {
   TestDatabase,
   createTenantRow,
@@ -7,7 +7,7 @@ import {
   createTestDatabase,
 } from '@foyer/api/testing';
 import { verifyChain } from './audit-chain';
-import { AuditLog } from './audit-log';
+import { AuditLog } from './audit-log.service';
 import { AuditModule } from './audit.module';
 import { AuditEvent } from './entities/audit-event.entity';
 

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import {
   TestDatabase,
   createTenantRow,
@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { verifyChain } from './audit-chain';
 import { AuditEventRepository } from './audit-event.repository';
-import { AuditLog } from './audit-log';
+import { AuditLog } from './audit-log.service';
 import { AuditModule } from './audit.module';
 
 /**

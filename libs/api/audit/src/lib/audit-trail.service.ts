@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Page } from '@foyer/contracts';
+import { ChainVerification, Page } from '@foyer/contracts';
 import {
   DEFAULT_PAGE_SIZE,
   decodeCursor,
   encodeCursor,
-} from '@foyer/api/platform';
-import { ChainVerification, verifyChain } from './audit-chain';
+} from '@foyer/api/platform/paging';
+import { verifyChain } from './audit-chain';
 import { AuditEventRepository } from './audit-event.repository';
 import { AuditEvent } from './entities/audit-event.entity';
 

@@ -1,21 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Page, Permission } from '@foyer/contracts';
+import {
+  AuditEvent as AuditEventView,
+  ChainVerification,
+  Page,
+  Permission,
+} from '@foyer/contracts';
 import { RequirePermissions } from '@foyer/api/rbac';
-import { ChainVerification } from './audit-chain';
 import { AuditTrail } from './audit-trail.service';
 import { AuditQueryDto } from './dto/audit-query.dto';
 import { AuditEvent } from './entities/audit-event.entity';
-
-export interface AuditEventView {
-  id: string;
-  occurredAt: string;
-  actorId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  metadata: Record<string, unknown>;
-}
 
 const view = (event: AuditEvent): AuditEventView => ({
   id: event.id,

@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseModule } from '@foyer/api/platform/database';
 import { AuditController } from './audit.controller';
 import { AuditEventRepository } from './audit-event.repository';
-import { AuditLog } from './audit-log';
+import { AuditLogModule } from './audit-log.module';
 import { AuditTrail } from './audit-trail.service';
-import { AuditEvent } from './entities/audit-event.entity';
 
+/** The audit log and its staff routes (`/api/staff/audit`, `/verify`): what the API app imports. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEvent])],
+  imports: [DatabaseModule, AuditLogModule],
   controllers: [AuditController],
-  providers: [AuditEventRepository, AuditLog, AuditTrail],
-  exports: [AuditLog],
+  providers: [AuditEventRepository, AuditTrail],
+  exports: [AuditLogModule],
 })
 export class AuditModule {}

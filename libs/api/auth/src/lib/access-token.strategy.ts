@@ -1,20 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { APP_CONFIG, AppConfig, TenantContext } from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { TenantContext } from '@foyer/api/platform/database';
 import { permissionsFor } from '@foyer/api/rbac';
 import type { Request } from 'express';
 import type { KeyObject } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { cookieNames } from './cookies';
 import { StaffPrincipal } from './principal';
-import { Sessions, isCurrent } from './sessions';
+import { Sessions, isCurrent } from './sessions.service';
 import {
   ACCESS_AUDIENCE,
   AccessClaims,
   AuthTokens,
   ISSUER,
   REQUIRED_CLAIMS,
-} from './tokens';
+} from './auth-tokens.service';
 
 export const ACCESS_STRATEGY = 'foyer-access';
 

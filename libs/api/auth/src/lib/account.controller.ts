@@ -18,17 +18,17 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { SignedInSessions } from '@foyer/contracts';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { notFound } from '@foyer/api/platform/errors';
 import {
-  APP_CONFIG,
-  AppConfig,
   Public,
   RateLimit,
-  notFound,
   requestIdOf,
   uuidParam,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/http';
 import type { Request, Response } from 'express';
-import { CheckOrigin } from './auth.guard';
+import { CheckOrigin } from './csrf.guard';
 import { clearAuthCookies } from './cookies';
 import {
   AcceptInvitationDto,
@@ -36,11 +36,11 @@ import {
   ResetPasswordDto,
   SetPasswordDto,
 } from './dto/password.dto';
-import { InvitationTokens } from './invitation-tokens';
-import { PasswordReset } from './password-reset';
+import { InvitationTokens } from './invitation-tokens.service';
+import { PasswordReset } from './password-reset.service';
 import { requirePrincipal } from './principal';
 import { SessionFlows } from './session-flows.service';
-import { OpenSession, Sessions } from './sessions';
+import { Sessions } from './sessions.service';
 
 const sessionId = uuidParam('You have no open session with this id.');
 
@@ -151,9 +151,7 @@ export class AccountController {
     description:
       "The user's open sessions in every tenant, most recently used first; `current` marks the caller's",
   })
-  async listSessions(
-    @Req() req: Request,
-  ): Promise<{ items: (OpenSession & { current: boolean })[] }> {
+  async listSessions(@Req() req: Request): Promise<SignedInSessions> {
     const principal = requirePrincipal(req);
     const items = await this.sessions.listOwn(principal.sub);
     return {

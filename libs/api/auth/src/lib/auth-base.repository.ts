@@ -3,7 +3,7 @@ import {
   TenantContext,
   TenantScopedRepository,
   rowsOf,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 import { EntityManager } from 'typeorm';
 
 /**

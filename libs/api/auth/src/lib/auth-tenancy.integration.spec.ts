@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
-import { TenantContext, TokenHasher } from '@foyer/api/platform';
+import { TokenHasher } from '@foyer/api/platform/crypto';
+import { TenantContext } from '@foyer/api/platform/database';
 import {
   TestDatabase,
   createTenantRow,
@@ -14,8 +15,8 @@ import { MembershipRepository } from './membership.repository';
 import { PasswordTokenRepository } from './password-token.repository';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { SessionRepository } from './session.repository';
-import { REFRESH_PURPOSE, Sessions } from './sessions';
-import { SET_PASSWORD_PURPOSE, StaffAccounts } from './staff-accounts';
+import { REFRESH_PURPOSE, Sessions } from './sessions.service';
+import { SET_PASSWORD_PURPOSE, StaffAccounts } from './staff-accounts.service';
 import { UserRepository } from './user.repository';
 
 const PASSWORD = 'Stage-door-7-lights';

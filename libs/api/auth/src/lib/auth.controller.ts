@@ -16,29 +16,22 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ErrorCode } from '@foyer/contracts';
-import {
-  APP_CONFIG,
-  AppConfig,
-  DomainError,
-  OwnTenantContext,
-  Public,
-  RateLimit,
-  requestIdOf,
-} from '@foyer/api/platform';
+import { CsrfToken, ErrorCode, SessionView } from '@foyer/contracts';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { OwnTenantContext } from '@foyer/api/platform/database';
+import { DomainError } from '@foyer/api/platform/errors';
+import { Public, RateLimit, requestIdOf } from '@foyer/api/platform/http';
 import type { Request, Response } from 'express';
-import { CheckOrigin } from './auth.guard';
+import { CheckOrigin } from './csrf.guard';
 import { clearAuthCookies, cookieNames, setAuthCookies } from './cookies';
-import { CsrfTokens } from './csrf';
+import { CsrfTokens } from './csrf-tokens.service';
 import { LoginDto, RefreshDto } from './dto/login.dto';
 import { LoginService } from './login.service';
 import { principalOf, requirePrincipal } from './principal';
 import { ChangePasswordDto, SwitchTenantDto } from './dto/password.dto';
-import { SessionFlows, SessionView, SignedIn } from './session-flows.service';
-import { deviceOf } from './sessions';
-import { AuthTokens } from './tokens';
-
-export type { SessionView } from './session-flows.service';
+import { SessionFlows, SignedIn } from './session-flows.service';
+import { deviceOf } from './sessions.service';
+import { AuthTokens } from './auth-tokens.service';
 
 export interface TokenPair {
   accessToken: string;
@@ -65,7 +58,7 @@ export class AuthController {
   csrfToken(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): { csrfToken: string } {
+  ): CsrfToken {
     const access = req.cookies?.[
       cookieNames(this.config.isProduction).access
     ] as string | undefined;
@@ -114,11 +107,7 @@ export class AuthController {
     const token = body?.refreshToken ?? fromCookie;
     const claims = token ? this.tokens.verifyRefresh(token) : null;
     if (!token || !claims) {
-      throw new DomainError(
-        401,
-        ErrorCode.UNAUTHENTICATED,
-        'Sign in to continue.',
-      );
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
     }
     const outcome = await this.flows.refresh(
       token,
@@ -129,17 +118,12 @@ export class AuthController {
     if (outcome.kind === 'reused') {
       clearAuthCookies(res, this.config.isProduction);
       throw new DomainError(
-        401,
         ErrorCode.REFRESH_REUSED,
         'This sign-in was used elsewhere; sign in again.',
       );
     }
     if (outcome.kind === 'invalid') {
-      throw new DomainError(
-        401,
-        ErrorCode.UNAUTHENTICATED,
-        'Sign in to continue.',
-      );
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
     }
     const asCookies = !body?.refreshToken;
     return this.answer(req, res, outcome, asCookies ? 'cookie' : 'bearer');

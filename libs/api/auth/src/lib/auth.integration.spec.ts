@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { Role } from '@foyer/contracts';
 import { AuditModule } from '@foyer/api/audit';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import {
   TestDatabase,
@@ -13,9 +13,10 @@ import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { AuthenticationGuard, CsrfGuard } from './auth.guard';
+import { AuthenticationGuard } from './authentication.guard';
+import { CsrfGuard } from './csrf.guard';
 import { AuthModule } from './auth.module';
-import { StaffAccounts } from './staff-accounts';
+import { StaffAccounts } from './staff-accounts.service';
 
 const PASSWORD = 'Stage-door-7-lights';
 const ORIGIN = 'http://localhost:4200';

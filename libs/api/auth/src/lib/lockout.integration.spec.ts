@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
-import { REDIS, TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
+import { REDIS } from '@foyer/api/platform/redis';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import {
   TestDatabase,
@@ -11,11 +12,12 @@ import {
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { AuthenticationGuard, CsrfGuard } from './auth.guard';
+import { AuthenticationGuard } from './authentication.guard';
+import { CsrfGuard } from './csrf.guard';
 import { AuthModule } from './auth.module';
-import { Lockout, lockoutAccount } from './lockout';
-import { PasswordHasher } from './password-hasher';
-import { StaffAccounts } from './staff-accounts';
+import { Lockout, lockoutAccount } from './lockout.service';
+import { PasswordHasher } from './password-hasher.service';
+import { StaffAccounts } from './staff-accounts.service';
 
 const PASSWORD = 'Stage-door-7-lights';
 const NEW_PASSWORD = 'Brand-new-stage-lights-42';

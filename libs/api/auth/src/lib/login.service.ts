@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@foyer/contracts';
-import {
-  DomainError,
-  SecurityEvents,
-  TenantContext,
-} from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
+import { DomainError } from '@foyer/api/platform/errors';
+import { SecurityEvents } from '@foyer/api/platform/logging';
 import { AuditLog } from '@foyer/api/audit';
-import { Lockout } from './lockout';
+import { Lockout } from './lockout.service';
 import { Membership } from './membership.mapper';
 import { MembershipRepository } from './membership.repository';
-import { PasswordHasher } from './password-hasher';
-import { IssuedTokens, Sessions, deviceOf } from './sessions';
+import { PasswordHasher } from './password-hasher.service';
+import { IssuedTokens, Sessions, deviceOf } from './sessions.service';
 import { UserRepository } from './user.repository';
 
 export type { Membership } from './membership.mapper';
@@ -24,7 +22,6 @@ export interface LoginResult {
 
 const invalidCredentials = () =>
   new DomainError(
-    401,
     ErrorCode.INVALID_CREDENTIALS,
     'The email or password is not correct.',
   );

@@ -1,21 +1,12 @@
-import { ROLES, Role } from '@foyer/contracts';
-import { Row, bool, oneOf, text } from '@foyer/api/platform';
-
-/** `invited` until its person accepts or sets a first password; it grants nothing before. */
-export type MemberStatus = 'invited' | 'active' | 'disabled';
+import { ROLES, Role, StaffMember } from '@foyer/contracts';
+import { Row, bool, oneOf, text } from '@foyer/api/platform/database';
 
 /**
- * A member as their tenant may see them: an invited one by the address and name the
- * tenant sent (the account itself is not visible to a tenant before its person accepts).
+ * A member as their tenant may see them (the contract's `StaffMember`): an invited one by
+ * the address and name the tenant sent (the account itself is not visible to a tenant
+ * before its person accepts).
  */
-export interface StaffMember {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  status: MemberStatus;
-  disabled: boolean;
-}
+export type { MemberStatus, StaffMember } from '@foyer/contracts';
 
 /** One of a user's active, enabled memberships, with its tenant's slug and name. */
 export interface Membership {

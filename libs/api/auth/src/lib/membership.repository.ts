@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@foyer/contracts';
-import { TenantContext, text } from '@foyer/api/platform';
+import { TenantContext, text } from '@foyer/api/platform/database';
 import { AuthRepository } from './auth-base.repository';
 import {
   Membership,

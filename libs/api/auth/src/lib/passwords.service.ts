@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@foyer/contracts';
-import { DomainError, SecurityEvents } from '@foyer/api/platform';
+import { DomainError } from '@foyer/api/platform/errors';
+import { SecurityEvents } from '@foyer/api/platform/logging';
 import { AuditLog } from '@foyer/api/audit';
-import { Lockout } from './lockout';
-import { PasswordHasher } from './password-hasher';
+import { Lockout } from './lockout.service';
+import { PasswordHasher } from './password-hasher.service';
 import { passwordProblems } from './password-policy';
-import { Sessions } from './sessions';
+import { Sessions } from './sessions.service';
 import { UserRepository } from './user.repository';
 
 export const weakPassword = (problems: string[]) =>
   new DomainError(
-    400,
     ErrorCode.VALIDATION_FAILED,
     'The new password is too weak.',
     {
@@ -45,7 +45,6 @@ export class PasswordsService {
   ): Promise<void> {
     const user = await this.users.credentials(userId);
     const wrong = new DomainError(
-      400,
       ErrorCode.VALIDATION_FAILED,
       'The current password is not correct.',
       {

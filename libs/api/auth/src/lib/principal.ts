@@ -1,5 +1,5 @@
 import { ErrorCode, Permission, Role } from '@foyer/contracts';
-import { DomainError } from '@foyer/api/platform';
+import { DomainError } from '@foyer/api/platform/errors';
 
 /** The verified caller of a staff request, from the access token checked against its session. */
 export interface StaffPrincipal {
@@ -24,11 +24,7 @@ export function setPrincipal(req: object, principal: StaffPrincipal): void {
 export function requirePrincipal(req: object): StaffPrincipal {
   const principal = principalOf(req);
   if (!principal) {
-    throw new DomainError(
-      401,
-      ErrorCode.UNAUTHENTICATED,
-      'Sign in to continue.',
-    );
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
   }
   return principal;
 }

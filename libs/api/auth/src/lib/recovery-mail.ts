@@ -1,5 +1,5 @@
 import { SendMailJob } from '@foyer/contracts';
-import { escapeHtml } from '@foyer/api/platform';
+import { escapeHtml } from '@foyer/api/platform/mail';
 
 /**
  * The reset link mailed to an address that has an account. It names no venue and no

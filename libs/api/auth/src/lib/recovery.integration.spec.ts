@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import {
   TestDatabase,
@@ -13,9 +13,10 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { AuthModule } from './auth.module';
-import { AuthenticationGuard, CsrfGuard } from './auth.guard';
-import { RESET_MAILS_PER_ADDRESS } from './password-reset';
-import { StaffAccounts } from './staff-accounts';
+import { AuthenticationGuard } from './authentication.guard';
+import { CsrfGuard } from './csrf.guard';
+import { RESET_MAILS_PER_ADDRESS } from './password-reset.service';
+import { StaffAccounts } from './staff-accounts.service';
 
 const PASSWORD = 'Stage-door-7-lights';
 const NEW_PASSWORD = 'Velvet-curtain-94!';

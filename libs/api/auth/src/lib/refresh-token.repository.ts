@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Row, TenantContext, bool, text } from '@foyer/api/platform';
+import { Row, TenantContext, bool, text } from '@foyer/api/platform/database';
 import { AuthRepository } from './auth-base.repository';
 
 /** A refresh token as its rotation sees it. */

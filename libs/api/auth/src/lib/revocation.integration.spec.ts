@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import {
   TestDatabase,
@@ -12,9 +12,10 @@ import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { AuthenticationGuard, CsrfGuard } from './auth.guard';
+import { AuthenticationGuard } from './authentication.guard';
+import { CsrfGuard } from './csrf.guard';
 import { AuthModule } from './auth.module';
-import { StaffAccounts } from './staff-accounts';
+import { StaffAccounts } from './staff-accounts.service';
 
 const PASSWORD = 'Stage-door-7-lights';
 

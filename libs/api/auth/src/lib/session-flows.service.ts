@@ -1,23 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, Permission, Role } from '@foyer/contracts';
-import { DomainError, TenantContext } from '@foyer/api/platform';
+import { ErrorCode, SessionView } from '@foyer/contracts';
+import { TenantContext } from '@foyer/api/platform/database';
+import { DomainError } from '@foyer/api/platform/errors';
 import { AuditLog } from '@foyer/api/audit';
 import { permissionsFor } from '@foyer/api/rbac';
 import { LoginService, Membership } from './login.service';
 import { PasswordsService } from './passwords.service';
 import { StaffPrincipal } from './principal';
-import { IssuedTokens, SessionDevice, Sessions } from './sessions';
+import { IssuedTokens, SessionDevice, Sessions } from './sessions.service';
 import { StaffDirectory } from './staff-directory.service';
-import { RefreshClaims } from './tokens';
-
-export interface SessionView {
-  user: { id: string; email: string; displayName: string };
-  tenant: { id: string; slug: string; name: string };
-  role: Role;
-  permissions: readonly Permission[];
-  memberships: { tenantId: string; slug: string; name: string; role: Role }[];
-  csrfToken?: string;
-}
+import { RefreshClaims } from './auth-tokens.service';
 
 /** A session's new tokens with the membership they are for and the user's others. */
 export interface SignedIn {
@@ -34,7 +26,7 @@ export type RefreshResult =
   | { kind: 'invalid' };
 
 const signInAgain = () =>
-  new DomainError(401, ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
+  new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in to continue.');
 
 /**
  * What the auth endpoints do with sessions once a request is validated: refresh, logout,
@@ -137,7 +129,6 @@ export class SessionFlows {
     const target = memberships.find((m) => m.tenantId === tenantId);
     if (!target) {
       throw new DomainError(
-        403,
         ErrorCode.FORBIDDEN,
         'You are not a member of that venue.',
       );
@@ -250,7 +241,7 @@ export class SessionFlows {
         name: membership.name,
       },
       role: membership.role,
-      permissions: permissionsFor(membership.role),
+      permissions: [...permissionsFor(membership.role)],
       memberships: memberships.map((m) => ({
         tenantId: m.tenantId,
         slug: m.slug,

@@ -1,4 +1,4 @@
-import { ROLES, Role } from '@foyer/contracts';
+import { ROLES, Role, SignedInSession } from '@foyer/contracts';
 import {
   Row,
   bool,
@@ -6,7 +6,7 @@ import {
   optionalText,
   text,
   timestamp,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 
 /** A session's standing as a token check sees it (see `isCurrent`). */
 export interface SessionRecord {
@@ -26,15 +26,8 @@ export interface RevokedSession {
   tenantId: string;
 }
 
-/** One of the user's open sessions, in any tenant (GET /api/auth/sessions). */
-export interface OpenSession {
-  id: string;
-  tenant: { id: string; slug: string; name: string };
-  userAgent: string | null;
-  ip: string | null;
-  createdAt: string;
-  lastUsedAt: string;
-}
+/** One of the user's open sessions, in any tenant: `GET /api/auth/sessions` adds `current`. */
+export type OpenSession = Omit<SignedInSession, 'current'>;
 
 export function toSessionRecord(row: Row): SessionRecord {
   return {

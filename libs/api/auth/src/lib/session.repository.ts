@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { TenantContext, optionalText, text } from '@foyer/api/platform';
+import {
+  TenantContext,
+  optionalText,
+  text,
+} from '@foyer/api/platform/database';
 import { AuthRepository } from './auth-base.repository';
 import {
   OpenSession,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, Page, Role } from '@foyer/contracts';
+import { DomainError } from '@foyer/api/platform/errors';
 import {
   DEFAULT_PAGE_SIZE,
-  DomainError,
   decodeCursor,
   encodeCursor,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/paging';
 import { StaffMember } from './membership.mapper';
 import { MembershipRepository } from './membership.repository';
 import { StaffUser } from './user.mapper';
@@ -83,7 +83,6 @@ export class StaffDirectory {
     const owners = await this.memberships.activeOwnerIds();
     if (!owners.some((id) => id !== exceptUserId)) {
       throw new DomainError(
-        409,
         ErrorCode.LAST_OWNER,
         'A venue must keep at least one active owner.',
       );

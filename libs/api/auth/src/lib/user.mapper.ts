@@ -1,4 +1,4 @@
-import { Row, optionalText, text } from '@foyer/api/platform';
+import { Row, optionalText, text } from '@foyer/api/platform/database';
 
 /** A staff account as a tenant it belongs to sees it. */
 export interface StaffUser {

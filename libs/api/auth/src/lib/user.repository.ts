@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { TenantContext, bool, optionalText, text } from '@foyer/api/platform';
+import {
+  TenantContext,
+  bool,
+  optionalText,
+  text,
+} from '@foyer/api/platform/database';
 import { AuthRepository } from './auth-base.repository';
 import {
   LoginCandidate,

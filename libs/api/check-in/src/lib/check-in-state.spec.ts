@@ -1,4 +1,5 @@
-import { CheckInState, checkInState, TicketFacts } from './check-in-state';
+import { CheckInState } from '@foyer/contracts';
+import { checkInState, TicketFacts } from './check-in-state';
 
 const opensAt = new Date('2025-06-01T18:00:00Z');
 const endsAt = new Date('2025-06-01T21:30:00Z');

@@ -3,27 +3,13 @@
  * the service looks the token up, then asks this function, then (on confirm) writes
  * checkedInAt with a conditional update so a concurrent second scan still loses.
  */
-
-export const CheckInState = {
-  VALID: 'VALID',
-  ALREADY_CHECKED_IN: 'ALREADY_CHECKED_IN',
-  NOT_CONFIRMED: 'NOT_CONFIRMED',
-  CANCELLED: 'CANCELLED',
-  WRONG_PERFORMANCE: 'WRONG_PERFORMANCE',
-  OUTSIDE_WINDOW: 'OUTSIDE_WINDOW',
-  /** Unknown token, or a token of another tenant or purpose: decided before this function. */
-  TOKEN_INVALID: 'TOKEN_INVALID',
-  /** The answer of a successful confirm. */
-  CHECKED_IN: 'CHECKED_IN',
-} as const;
-
-export type CheckInState = (typeof CheckInState)[keyof typeof CheckInState];
+import { CheckInState, ReservationStatus } from '@foyer/contracts';
 
 /** The states checkInState can return: the token has already resolved to a reservation. */
 export type TicketState = Exclude<CheckInState, 'TOKEN_INVALID' | 'CHECKED_IN'>;
 
 export interface TicketFacts {
-  reservationStatus: 'pending' | 'confirmed' | 'cancelled';
+  reservationStatus: ReservationStatus;
   checkedInAt: Date | null;
   performanceId: string;
   /** The performance the door is scanning for, when the scanner chose one. */

@@ -8,18 +8,19 @@ import {
   Req,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CheckInStats, Permission } from '@foyer/contracts';
-import { principalOf } from '@foyer/api/auth';
 import {
-  OwnTenantContext,
-  requestIdOf,
-  requestTenant,
-  unauthenticated,
-  uuidParam,
-} from '@foyer/api/platform';
+  CheckInPreview,
+  CheckInStats,
+  CheckedIn,
+  Permission,
+} from '@foyer/contracts';
+import { principalOf } from '@foyer/api/auth';
+import { OwnTenantContext, requestTenant } from '@foyer/api/platform/database';
+import { unauthenticated } from '@foyer/api/platform/errors';
+import { requestIdOf, uuidParam } from '@foyer/api/platform/http';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
-import { CheckInPreview, CheckInService, CheckedIn } from './check-in.service';
+import { CheckInService } from './check-in.service';
 import {
   ConfirmCheckInDto,
   PreviewCheckInDto,

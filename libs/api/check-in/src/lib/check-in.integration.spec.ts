@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
 import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
 import { seedStaff, staffAs } from '@foyer/api/auth/testing';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import { Realtime, RealtimeModule } from '@foyer/api/realtime';
 import { ReservationTokens } from '@foyer/api/reservations';

@@ -1,13 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CheckInStats, ErrorCode, RealtimeEvent } from '@foyer/contracts';
-import { DomainError, TenantContext, notFound } from '@foyer/api/platform';
+import {
+  CheckInPreview,
+  CheckInState,
+  CheckInStats,
+  CheckedIn,
+  DoorReservation,
+  ErrorCode,
+  RealtimeEvent,
+} from '@foyer/contracts';
+import { TenantContext } from '@foyer/api/platform/database';
+import { DomainError, notFound } from '@foyer/api/platform/errors';
 import { Realtime } from '@foyer/api/realtime';
 import {
   DoorReservations,
   TokenHolder,
   tokenInvalid,
 } from '@foyer/api/reservations';
-import { CheckInState, checkInState } from './check-in-state';
+import { checkInState } from './check-in-state';
 import {
   ConfirmCheckInDto,
   PreviewCheckInDto,
@@ -15,24 +24,6 @@ import {
 } from './dto/check-in.dto';
 
 /** What the door sees of a reservation: no name, email, phone or notes. */
-export interface DoorReservation {
-  reference: string;
-  partySize: number;
-  performance: { id: string; title: string; startsAt: string };
-}
-
-export interface CheckInPreview {
-  state: CheckInState;
-  reservation?: DoorReservation;
-  checkedInAt?: string;
-}
-
-export interface CheckedIn {
-  state: typeof CheckInState.CHECKED_IN;
-  reservation: DoorReservation;
-  checkedInAt: string;
-}
-
 const door = ({ reservation, performance }: TokenHolder): DoorReservation => ({
   reference: reservation.reference,
   partySize: reservation.partySize,
@@ -132,7 +123,6 @@ export class CheckInService {
           return { result: checkedIn(ticket, checkedInAt), changed: false };
         }
         throw new DomainError(
-          409,
           ErrorCode.ALREADY_CHECKED_IN,
           'This ticket has already been checked in.',
           {
@@ -140,9 +130,11 @@ export class CheckInService {
           },
         );
       }
+      // Every refused state is its own 409 code; a ticket still VALID here lost its
+      // admission to a concurrent change the re-read could not see: a plain conflict.
+      const code = state === CheckInState.VALID ? ErrorCode.CONFLICT : state;
       throw new DomainError(
-        409,
-        state as ErrorCode,
+        code,
         REFUSALS[state] ?? 'This ticket cannot be checked in.',
         { extensions: { state } },
       );

@@ -1,4 +1,4 @@
-import { SeedTenantContext } from '@foyer/api/platform';
+import { SeedTenantContext } from '@foyer/api/platform/database';
 import { EntityManager } from 'typeorm';
 import { MenuCategoryRepository } from './menu-category.repository';
 import { MenuItemRepository } from './menu-item.repository';

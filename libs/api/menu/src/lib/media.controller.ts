@@ -7,14 +7,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorCode } from '@foyer/contracts';
-import {
-  APP_CONFIG,
-  AppConfig,
-  DomainError,
-  Public,
-  RateLimit,
-  notFound,
-} from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { DomainError, notFound } from '@foyer/api/platform/errors';
+import { Public, RateLimit } from '@foyer/api/platform/http';
 import type { Response } from 'express';
 import { MediaStorage } from './media/media-storage';
 import { verifyMediaSignature } from './media/media-url';
@@ -52,7 +47,6 @@ export class MediaController {
       !verifyMediaSignature(this.config.MEDIA_SIGNING_KEY, key, exp, sig, now)
     ) {
       throw new DomainError(
-        403,
         ErrorCode.SIGNATURE_INVALID,
         'This media link is not valid or has expired.',
       );

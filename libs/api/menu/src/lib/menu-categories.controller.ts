@@ -17,7 +17,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
-import { PageQueryDto, resourceId } from '@foyer/api/platform';
+import { resourceId } from '@foyer/api/platform/http';
+import { PageQueryDto } from '@foyer/api/platform/paging';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
 import {
@@ -25,7 +26,7 @@ import {
   CreateCategoryDto,
   UpdateCategoryDto,
 } from './dto/menu.dto';
-import { MenuAudit } from './menu-audit';
+import { MenuAudit } from './menu-audit.service';
 import { MenuService } from './menu.service';
 
 /** An id that is not a UUID names nothing: 404, like another tenant's id. */

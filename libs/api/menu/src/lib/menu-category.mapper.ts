@@ -1,4 +1,4 @@
-import { Row, integer, text } from '@foyer/api/platform';
+import { Row, integer, text } from '@foyer/api/platform/database';
 
 /** A menu category of the current tenant. */
 export interface MenuCategory {

@@ -3,7 +3,7 @@ import {
   TenantContext,
   TenantScopedRepository,
   integer,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 import {
   MENU_CATEGORY_COLUMNS,
   MenuCategory,

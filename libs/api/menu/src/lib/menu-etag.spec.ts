@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { CanonicalJsonError, canonicalJson } from '@foyer/api/platform';
-import {
-  ifNoneMatchHits,
-  menuEtag,
+import { CanonicalJsonError, canonicalJson } from '@foyer/api/platform/crypto';
+import type {
   PublicMenu,
   PublicMenuCategory,
   PublicMenuItem,
-} from './menu-etag';
+} from '@foyer/contracts';
+import { ifNoneMatchHits, menuEtag } from './menu-etag';
 
 const soup: PublicMenuItem = {
   id: 'i-1',
@@ -19,7 +18,7 @@ const soup: PublicMenuItem = {
 const bread: PublicMenuItem = {
   id: 'i-2',
   name: 'Bread',
-  description: null,
+  description: '',
   priceCents: 300,
   currency: 'EUR',
   allergens: ['gluten'],
@@ -82,7 +81,7 @@ describe('menuEtag', () => {
               allergens: ['gluten'],
               priceCents: 300,
               currency: 'EUR',
-              description: null,
+              description: '',
               name: 'Bread',
               id: 'i-2',
             },
@@ -105,7 +104,7 @@ describe('menuEtag', () => {
   it.each<[string, PublicMenu]>([
     ['a price', withItem((i) => ({ ...i, priceCents: 651 }))],
     ['an item name', withItem((i) => ({ ...i, name: 'Tomato Soup' }))],
-    ['a description', withItem((i) => ({ ...i, description: null }))],
+    ['a description', withItem((i) => ({ ...i, description: '' }))],
     ['the currency', withItem((i) => ({ ...i, currency: 'GBP' }))],
     [
       'the allergens',

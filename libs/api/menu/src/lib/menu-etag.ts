@@ -1,26 +1,6 @@
+import type { PublicMenu } from '@foyer/contracts';
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@foyer/api/platform';
-
-/** The public menu document of GET /api/public/venues/:slug/menu (available items only). */
-export interface PublicMenuItem {
-  id: string;
-  name: string;
-  description: string | null;
-  priceCents: number;
-  currency: string;
-  allergens: readonly string[];
-  imageUrl?: string;
-}
-
-export interface PublicMenuCategory {
-  id: string;
-  name: string;
-  items: readonly PublicMenuItem[];
-}
-
-export interface PublicMenu {
-  categories: readonly PublicMenuCategory[];
-}
+import { canonicalJson } from '@foyer/api/platform/crypto';
 
 /**
  * A strong ETag for the public menu: base64url SHA-256 of its canonical JSON, quoted.

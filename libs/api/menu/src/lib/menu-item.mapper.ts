@@ -6,7 +6,7 @@ import {
   json,
   optionalText,
   text,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 
 /** A menu item of the current tenant. Prices are integer minor units, never from a diner. */
 export interface MenuItem {

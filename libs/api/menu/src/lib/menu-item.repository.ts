@@ -4,7 +4,7 @@ import {
   TenantScopedRepository,
   bool,
   integer,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 import { PositionKey } from './menu-category.repository';
 import {
   MENU_ITEM_COLUMNS,

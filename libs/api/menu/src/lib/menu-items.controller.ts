@@ -22,13 +22,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorCode, Page, Permission } from '@foyer/contracts';
-import {
-  DomainError,
-  OwnTenantContext,
-  ReadsOwnBody,
-  requestTenant,
-  resourceId,
-} from '@foyer/api/platform';
+import { OwnTenantContext, requestTenant } from '@foyer/api/platform/database';
+import { DomainError } from '@foyer/api/platform/errors';
+import { ReadsOwnBody, resourceId } from '@foyer/api/platform/http';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
 import { memoryStorage } from 'multer';
@@ -39,7 +35,7 @@ import {
   UpdateItemDto,
 } from './dto/menu.dto';
 import { MAX_IMAGE_BYTES } from './media/image';
-import { MenuAudit } from './menu-audit';
+import { MenuAudit } from './menu-audit.service';
 import { MenuService } from './menu.service';
 
 /**
@@ -144,7 +140,6 @@ export class MenuItemsController {
     if (!file) {
       throw req.is('multipart/form-data')
         ? new DomainError(
-            400,
             ErrorCode.VALIDATION_FAILED,
             'The request is not valid.',
             {
@@ -152,7 +147,6 @@ export class MenuItemsController {
             },
           )
         : new DomainError(
-            415,
             ErrorCode.UNSUPPORTED_MEDIA_TYPE,
             'Send the image as multipart/form-data in the field "file".',
           );

@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
 import { AuthModule } from '@foyer/api/auth';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import {
   TestDatabase,
   createTenantRow,

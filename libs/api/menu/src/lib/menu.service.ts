@@ -1,16 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ErrorCode, Page } from '@foyer/contracts';
+import { ErrorCode, Page, PublicMenu } from '@foyer/contracts';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { TenantContext } from '@foyer/api/platform/database';
+import { DomainError, notFound } from '@foyer/api/platform/errors';
+import { definedFields } from '@foyer/api/platform/http';
 import {
-  APP_CONFIG,
-  AppConfig,
   DEFAULT_PAGE_SIZE,
-  DomainError,
-  TenantContext,
   decodeCursor,
-  definedFields,
   encodeCursor,
-  notFound,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/paging';
 import { TenantDirectory } from '@foyer/api/tenants';
 import type { Request } from 'express';
 import {
@@ -25,13 +23,12 @@ import {
 import { processImage } from './media/image';
 import { MediaStorage, newMediaKey } from './media/media-storage';
 import { signMediaUrl } from './media/media-url';
-import { MenuAudit } from './menu-audit';
+import { MenuAudit } from './menu-audit.service';
 import { MenuCategory } from './menu-category.mapper';
 import {
   MenuCategoryRepository,
   PositionKey,
 } from './menu-category.repository';
-import { PublicMenu } from './menu-etag';
 import { MenuItem } from './menu-item.mapper';
 import { MenuItemRepository } from './menu-item.repository';
 
@@ -140,7 +137,6 @@ export class MenuService {
     await this.category(id);
     if (await this.items.inCategory(id)) {
       throw new DomainError(
-        409,
         ErrorCode.CONFLICT,
         'This category has items; move or delete them first.',
       );
@@ -193,7 +189,6 @@ export class MenuService {
     const item = await this.item(id);
     if ((await this.items.delete(id)) === 'referenced') {
       throw new DomainError(
-        409,
         ErrorCode.CONFLICT,
         'Orders refer to this item; mark it unavailable instead.',
       );
@@ -305,7 +300,6 @@ export class MenuService {
   private async requireCategory(categoryId: string): Promise<void> {
     if (!(await this.categories.exists(categoryId))) {
       throw new DomainError(
-        400,
         ErrorCode.VALIDATION_FAILED,
         'The request is not valid.',
         {

@@ -6,12 +6,12 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Public, RateLimit } from '@foyer/api/platform';
+import { Public, RateLimit } from '@foyer/api/platform/http';
 import { TenantDirectory } from '@foyer/api/tenants';
 import type { Response } from 'express';
 import { ifNoneMatchHits } from './menu-etag';
 import { MenuService } from './menu.service';
-import { PublicMenuCache } from './public-menu-cache';
+import { PublicMenuCache } from './public-menu-cache.service';
 
 @ApiTags('public')
 @Public()

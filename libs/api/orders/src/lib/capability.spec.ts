@@ -1,4 +1,4 @@
-import { parseKeyRing } from '@foyer/api/platform';
+import { parseKeyRing } from '@foyer/api/platform/config';
 import { randomUUID } from 'node:crypto';
 import {
   CapabilityClaims,

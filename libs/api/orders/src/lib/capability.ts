@@ -1,4 +1,4 @@
-import { KeyRing } from '@foyer/api/platform';
+import { KeyRing } from '@foyer/api/platform/config';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** How long a diner capability lives; the SPA asks for a new one by calling /session again. */

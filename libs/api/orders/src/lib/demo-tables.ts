@@ -1,4 +1,5 @@
-import { randomToken, SeedTenantContext } from '@foyer/api/platform';
+import { randomToken } from '@foyer/api/platform/crypto';
+import { SeedTenantContext } from '@foyer/api/platform/database';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DiningTableRepository } from './dining-table.repository';

@@ -11,9 +11,9 @@ import {
 import { ApiTags } from '@nestjs/swagger';
 import { CheckOrigin } from '@foyer/api/auth';
 import { DinerSession } from '@foyer/contracts';
-import { uuidParam } from '@foyer/api/platform';
+import { uuidParam } from '@foyer/api/platform/http';
 import type { Request } from 'express';
-import { DinerRoute, dinerCallerOf, dinerTableOf } from './diner-access';
+import { DinerRoute, dinerCallerOf, dinerTableOf } from './diner.guard';
 import { OpenSessionDto, PlaceOrderDto, SetCartLineDto } from './dto/diner.dto';
 import { CartView, OrderView, OrderingService } from './ordering.service';
 

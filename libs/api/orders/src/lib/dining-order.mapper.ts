@@ -5,7 +5,7 @@ import {
   optionalText,
   text,
   timestamp,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 import { ORDER_STATUSES, OrderStatus } from './order-status';
 
 /** An order as `dining_order` holds it (its lines are `order_line` rows). */

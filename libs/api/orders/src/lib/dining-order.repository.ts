@@ -3,7 +3,7 @@ import {
   TenantContext,
   TenantScopedRepository,
   text,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 import {
   DINING_ORDER_COLUMNS,
   DiningOrder,

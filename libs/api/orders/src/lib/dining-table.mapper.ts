@@ -1,4 +1,4 @@
-import { Row, bool, integer, text } from '@foyer/api/platform';
+import { Row, bool, integer, text } from '@foyer/api/platform/database';
 
 /** A table diners order from. Its code is the secret printed in the QR. */
 export interface DiningTable {

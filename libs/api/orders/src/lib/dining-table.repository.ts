@@ -4,7 +4,7 @@ import {
   TenantScopedRepository,
   integer,
   rowsOf,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 import {
   DINING_TABLE_COLUMNS,
   DiningTable,

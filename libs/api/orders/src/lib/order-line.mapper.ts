@@ -1,4 +1,4 @@
-import { Row, integer, optionalText, text } from '@foyer/api/platform';
+import { Row, integer, optionalText, text } from '@foyer/api/platform/database';
 
 /** One line of a placed order: name and price copied from the menu when it was placed. */
 export interface OrderLine {

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { TenantContext, TenantScopedRepository } from '@foyer/api/platform';
+import {
+  TenantContext,
+  TenantScopedRepository,
+} from '@foyer/api/platform/database';
 import {
   ORDER_LINE_COLUMNS,
   OrderLine,

@@ -2,7 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
 import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
 import { seedStaff, staffAs } from '@foyer/api/auth/testing';
-import { APP_CONFIG, AppConfig, TenantContext } from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { TenantContext } from '@foyer/api/platform/database';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import { Realtime } from '@foyer/api/realtime';
 import {
@@ -13,7 +14,8 @@ import {
 import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { signCapability } from './capability';
-import { DinerAccess, DinerGuard } from './diner-access';
+import { DinerAccess } from './diner-access.service';
+import { DinerGuard } from './diner.guard';
 import { OrdersModule } from './orders.module';
 
 const key = () => randomBytes(40).toString('base64url');

@@ -3,7 +3,7 @@ import { RealtimeEvent } from '@foyer/contracts';
 import { AuditModule } from '@foyer/api/audit';
 import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
 import { seedStaff, staffAs } from '@foyer/api/auth/testing';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import { RealtimeIoAdapter } from '@foyer/api/realtime';
 import {
@@ -14,7 +14,7 @@ import {
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Socket, io } from 'socket.io-client';
 import request from 'supertest';
-import { DinerGuard } from './diner-access';
+import { DinerGuard } from './diner.guard';
 import { OrdersModule } from './orders.module';
 
 const key = () => randomBytes(40).toString('base64url');

@@ -8,24 +8,24 @@ import {
   RealtimeEvent,
   StaffOrder,
 } from '@foyer/contracts';
-import { DomainError, TenantContext, notFound } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
+import { DomainError, notFound } from '@foyer/api/platform/errors';
 import { MenuPrices, PricedItem, cartTotal } from '@foyer/api/menu';
 import { Realtime } from '@foyer/api/realtime';
 import { TenantDirectory } from '@foyer/api/tenants';
-import { CartStore, StoredLine, TakenCart } from './cart-store';
-import { DinerAccess, DinerCaller } from './diner-access';
+import { CartStore, StoredLine, TakenCart } from './cart-store.service';
+import { DinerAccess, DinerCaller } from './diner-access.service';
 import { ResolvedTable } from './dining-table.mapper';
 import { DiningOrderRepository } from './dining-order.repository';
 import { DiningTableRepository } from './dining-table.repository';
 import { OrderLineRepository } from './order-line.repository';
-import { OrderViews, dinerView } from './order-views';
+import { OrderViews, dinerView } from './order-views.service';
 
-/** A cart line as the diner sees it: `available` is always there (false: placing answers 409). */
-export type CartLineView = Required<CartLine>;
+/** A cart line as the diner sees it: `available` false means placing the order answers 409. */
+export type CartLineView = CartLine;
 
-export interface CartView extends Cart {
-  lines: CartLineView[];
-}
+/** The table's cart as the diner sees it. */
+export type CartView = Cart;
 
 /** An order as the diner's table sees it. */
 export type OrderView = DinerOrder;
@@ -34,12 +34,11 @@ export type OrderView = DinerOrder;
 export type StaffOrderView = StaffOrder;
 
 const cartEmpty = () =>
-  new DomainError(409, ErrorCode.CART_EMPTY, 'The table’s cart is empty.');
+  new DomainError(ErrorCode.CART_EMPTY, 'The table’s cart is empty.');
 const unavailable = (detail = 'This item is not available right now.') =>
-  new DomainError(409, ErrorCode.ITEM_UNAVAILABLE, detail);
+  new DomainError(ErrorCode.ITEM_UNAVAILABLE, detail);
 const sittingEnded = () =>
   new DomainError(
-    401,
     ErrorCode.CAPABILITY_INVALID,
     'The table session is no longer valid; open it again.',
   );
@@ -124,7 +123,6 @@ export class OrderingService {
       );
       if (!stored) {
         throw new DomainError(
-          409,
           ErrorCode.CONFLICT,
           'The cart holds as many different items as it can.',
         );

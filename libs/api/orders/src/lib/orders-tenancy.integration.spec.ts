@@ -1,7 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
 import { AuthModule } from '@foyer/api/auth';
-import { TenantContext, randomToken } from '@foyer/api/platform';
+import { randomToken } from '@foyer/api/platform/crypto';
+import { TenantContext } from '@foyer/api/platform/database';
 import {
   TestDatabase,
   createTenantRow,

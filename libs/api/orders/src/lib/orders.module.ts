@@ -1,16 +1,21 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { AuditModule } from '@foyer/api/audit';
+import { AuditLogModule } from '@foyer/api/audit';
 import { MenuModule } from '@foyer/api/menu';
+import { AppConfigModule } from '@foyer/api/platform/config';
+import { CryptoModule } from '@foyer/api/platform/crypto';
+import { DatabaseModule } from '@foyer/api/platform/database';
+import { LoggingModule } from '@foyer/api/platform/logging';
+import { RedisModule } from '@foyer/api/platform/redis';
 import { Realtime, RealtimeModule } from '@foyer/api/realtime';
 import { TenantDirectoryModule } from '@foyer/api/tenants';
-
-import { CartStore } from './cart-store';
-import { DinerAccess, DinerGuard } from './diner-access';
+import { CartStore } from './cart-store.service';
+import { DinerAccess } from './diner-access.service';
+import { DinerGuard } from './diner.guard';
 import { DinerController } from './diner.controller';
 import { DiningOrderRepository } from './dining-order.repository';
 import { DiningTableRepository } from './dining-table.repository';
 import { OrderLineRepository } from './order-line.repository';
-import { OrderViews } from './order-views';
+import { OrderViews } from './order-views.service';
 import { OrderingService } from './ordering.service';
 import { StaffOrdersService } from './staff-orders.service';
 import { StaffOrdersController } from './staff-orders.controller';
@@ -22,7 +27,17 @@ import { TablesService } from './tables.service';
  * authentication stage of the request pipeline (after AuthenticationGuard).
  */
 @Module({
-  imports: [AuditModule, MenuModule, TenantDirectoryModule, RealtimeModule],
+  imports: [
+    AppConfigModule,
+    DatabaseModule,
+    CryptoModule,
+    RedisModule,
+    LoggingModule,
+    AuditLogModule,
+    MenuModule,
+    TenantDirectoryModule,
+    RealtimeModule,
+  ],
   controllers: [StaffTablesController, StaffOrdersController, DinerController],
   providers: [
     DinerAccess,

@@ -1,4 +1,4 @@
-import { escapeHtml } from '@foyer/api/platform';
+import { escapeHtml } from '@foyer/api/platform/mail';
 import { createHash } from 'node:crypto';
 
 export function tableUrl(siteBaseUrl: string, code: string): string {

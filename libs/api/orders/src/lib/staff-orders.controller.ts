@@ -9,13 +9,9 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
-import {
-  DEFAULT_PAGE_SIZE,
-  OwnTenantContext,
-  requestIdOf,
-  requestTenant,
-  resourceId,
-} from '@foyer/api/platform';
+import { OwnTenantContext, requestTenant } from '@foyer/api/platform/database';
+import { requestIdOf, resourceId } from '@foyer/api/platform/http';
+import { DEFAULT_PAGE_SIZE } from '@foyer/api/platform/paging';
 import { principalOf } from '@foyer/api/auth';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';

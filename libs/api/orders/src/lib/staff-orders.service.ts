@@ -1,17 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, Page, RealtimeEvent, StaffOrder } from '@foyer/contracts';
-import {
-  DomainError,
-  TenantContext,
-  decodeCursor,
-  encodeCursor,
-  notFound,
-} from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
+import { DomainError, notFound } from '@foyer/api/platform/errors';
+import { decodeCursor, encodeCursor } from '@foyer/api/platform/paging';
 import { AuditLog } from '@foyer/api/audit';
 import { Realtime } from '@foyer/api/realtime';
 import { DiningOrderRepository } from './dining-order.repository';
 import { OrderStatus, canTransition } from './order-status';
-import { OrderViews, dinerView } from './order-views';
+import { OrderViews, dinerView } from './order-views.service';
 
 const CURSOR = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z\|[0-9a-f-]{36}$/;
 
@@ -86,7 +82,6 @@ export class StaffOrdersService {
       }
       if (!canTransition(current.status, status)) {
         throw new DomainError(
-          409,
           ErrorCode.INVALID_TRANSITION,
           `An order that is ${current.status} cannot become ${status}.`,
           { extensions: { currentStatus: current.status } },

@@ -14,12 +14,8 @@ import {
 } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
-import {
-  DEFAULT_PAGE_SIZE,
-  PageQueryDto,
-  requestIdOf,
-  resourceId,
-} from '@foyer/api/platform';
+import { requestIdOf, resourceId } from '@foyer/api/platform/http';
+import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@foyer/api/platform/paging';
 import { principalOf } from '@foyer/api/auth';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request, Response } from 'express';

@@ -1,32 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Page, RealtimeEvent } from '@foyer/contracts';
 import {
-  APP_CONFIG,
-  AppConfig,
-  decodeCursor,
-  encodeCursor,
-  notFound,
-  qrPng,
-  qrSvg,
-  randomToken,
-} from '@foyer/api/platform';
+  DiningTable as DiningTableView,
+  Page,
+  RealtimeEvent,
+} from '@foyer/contracts';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { randomToken } from '@foyer/api/platform/crypto';
+import { notFound } from '@foyer/api/platform/errors';
+import { decodeCursor, encodeCursor } from '@foyer/api/platform/paging';
+import { qrPng, qrSvg } from '@foyer/api/platform/qr';
 import { AuditLog } from '@foyer/api/audit';
 import { Realtime } from '@foyer/api/realtime';
 import { TenantDirectory } from '@foyer/api/tenants';
 import { randomUUID } from 'node:crypto';
-import { CartStore } from './cart-store';
+import { CartStore } from './cart-store.service';
 import { CreateTableDto, UpdateTableDto } from './dto/table.dto';
 import { DiningTable } from './dining-table.mapper';
 import { DiningTableRepository } from './dining-table.repository';
 import { qrSheet, tableUrl } from './qr';
 
-export interface TableView {
-  id: string;
-  label: string;
-  code: string;
-  active: boolean;
-  url: string;
-}
+/** A table as staff see it (the contract's `DiningTable`), with the diner's link. */
+export type TableView = DiningTableView;
 
 export interface Actor {
   actorId?: string;

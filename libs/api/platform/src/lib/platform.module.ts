@@ -1,63 +1,42 @@
-import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Module } from '@nestjs/common';
 import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
-import { HealthModule } from './health/health.module';
-import {
-  IdempotencyGuard,
-  IdempotencyInterceptor,
-} from './idempotency/idempotency.guard';
-import { IdempotencyService } from './idempotency/idempotency.service';
-import { JsonBodyGuard } from './http/request-guards';
-import { LoggingModule } from './logging/logging.module';
-import { MetricsModule } from './metrics/metrics.module';
-import { Outbox } from './outbox/outbox';
-import { TokenHasher } from './crypto/token-hasher';
-import { OutboxMessage } from './outbox/outbox-message.entity';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
-import { RateLimitModule } from './rate-limit/rate-limit';
-import { RedisModule } from './redis/redis.module';
+import { HealthModule } from './health/health.module';
+import { JsonBodyGuard } from './http/json-body.guard';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsModule } from './metrics/metrics.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 
 /**
- * What every API process needs: validated config, logging, metrics, Redis, PostgreSQL
- * with the tenant context, rate limits, idempotency, the outbox and health checks.
- * The composition root registers the guards in the contract's order (see api AppModule).
+ * The HTTP process's infrastructure: validated config, logging, metrics (and /metrics),
+ * PostgreSQL with the tenant context, rate limits, idempotency, health checks, and the
+ * guards, interceptors and filter that `requestPipeline` registers in the composition root
+ * in the contract's order (see the api AppModule). Domain modules never import it: each
+ * imports the platform modules its own providers use.
  */
-@Global()
 @Module({
   imports: [
     AppConfigModule,
     LoggingModule,
     MetricsModule,
-    RedisModule,
     DatabaseModule,
-    TypeOrmModule.forFeature([OutboxMessage]),
     RateLimitModule,
+    IdempotencyModule,
     HealthModule,
   ],
-  providers: [
-    TokenHasher,
-    IdempotencyService,
-    IdempotencyGuard,
-    IdempotencyInterceptor,
-    JsonBodyGuard,
-    ProblemDetailsFilter,
-    Outbox,
-  ],
+  controllers: [MetricsController],
+  providers: [JsonBodyGuard, ProblemDetailsFilter],
   exports: [
-    TokenHasher,
     AppConfigModule,
     LoggingModule,
-    MetricsModule,
-    RedisModule,
     DatabaseModule,
     RateLimitModule,
-    IdempotencyService,
-    IdempotencyGuard,
-    IdempotencyInterceptor,
+    IdempotencyModule,
     JsonBodyGuard,
     ProblemDetailsFilter,
-    Outbox,
   ],
 })
 export class PlatformModule {}

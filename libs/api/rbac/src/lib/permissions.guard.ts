@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Permission, Role } from '@foyer/contracts';
-import { routeSurface } from '@foyer/api/platform';
+import { routeSurface } from '@foyer/api/platform/http';
 import { hasPermissions, permissionsFor } from './permissions';
 import {
   MEMBER_ONLY,

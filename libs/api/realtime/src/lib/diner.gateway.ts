@@ -5,10 +5,10 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import { RealtimeNamespace } from '@foyer/contracts';
-import { SecurityEvents } from '@foyer/api/platform';
+import { SecurityEvents } from '@foyer/api/platform/logging';
 import type { Namespace, Socket } from 'socket.io';
-import { HandshakePolicy } from './handshake-policy';
-import { DinerIdentity, Realtime, tableRoom } from './realtime';
+import { HandshakePolicy } from './handshake-policy.service';
+import { DinerIdentity, Realtime, tableRoom } from './realtime.service';
 import { refuseAll, refuseUnsecured } from './refuse';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;

@@ -1,11 +1,11 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
-import { APP_CONFIG, AppConfig } from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
 import Redis from 'ioredis';
 import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
-import { HandshakePolicy } from './handshake-policy';
+import { HandshakePolicy } from './handshake-policy.service';
 
 const secured = new WeakSet<Server>();
 

@@ -4,13 +4,9 @@ import { Test } from '@nestjs/testing';
 import { RealtimeEvent } from '@foyer/contracts';
 import { AuthModule, AuthenticationGuard, CsrfGuard } from '@foyer/api/auth';
 import { seedStaff } from '@foyer/api/auth/testing';
-import {
-  APP_CONFIG,
-  AppConfig,
-  PlatformModule,
-  configureApp,
-  requestPipeline,
-} from '@foyer/api/platform';
+import { PlatformModule } from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { configureApp, requestPipeline } from '@foyer/api/platform/http';
 import {
   TestDatabase,
   applyTestEnvironment,
@@ -20,8 +16,8 @@ import {
 import jwt from 'jsonwebtoken';
 import { randomUUID } from 'node:crypto';
 import { Socket, io } from 'socket.io-client';
-import { REALTIME_LIMITS, RealtimeLimits } from './handshake-policy';
-import { Realtime } from './realtime';
+import { REALTIME_LIMITS, RealtimeLimits } from './handshake-policy.service';
+import { Realtime } from './realtime.service';
 import { RealtimeIoAdapter } from './realtime-io.adapter';
 import { RealtimeModule } from './realtime.module';
 

@@ -1,4 +1,4 @@
-import { sessionRoom, staffRoom, tableRoom } from './realtime';
+import { sessionRoom, staffRoom, tableRoom } from './realtime.service';
 
 describe('room names', () => {
   it('keeps tenants and tables in separate name spaces', () => {

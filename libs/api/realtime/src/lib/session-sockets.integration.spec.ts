@@ -9,14 +9,10 @@ import {
   StaffAccounts,
 } from '@foyer/api/auth';
 import { STAFF_PASSWORD, seedStaff, staffAs } from '@foyer/api/auth/testing';
-import {
-  APP_CONFIG,
-  AppConfig,
-  PlatformModule,
-  TenantContext,
-  configureApp,
-  requestPipeline,
-} from '@foyer/api/platform';
+import { PlatformModule } from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { TenantContext } from '@foyer/api/platform/database';
+import { configureApp, requestPipeline } from '@foyer/api/platform/http';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import { TenantsModule } from '@foyer/api/tenants';
 import {

@@ -6,15 +6,12 @@ import {
 } from '@nestjs/websockets';
 import { RealtimeNamespace } from '@foyer/contracts';
 import { AuthTokens, Sessions, cookieNames, isCurrent } from '@foyer/api/auth';
-import {
-  APP_CONFIG,
-  AppConfig,
-  SecurityEvents,
-  TenantContext,
-} from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { TenantContext } from '@foyer/api/platform/database';
+import { SecurityEvents } from '@foyer/api/platform/logging';
 import type { Namespace, Socket } from 'socket.io';
-import { HandshakePolicy } from './handshake-policy';
-import { Realtime, sessionRoom, staffRoom } from './realtime';
+import { HandshakePolicy } from './handshake-policy.service';
+import { Realtime, sessionRoom, staffRoom } from './realtime.service';
 import { refuseAll, refuseUnsecured } from './refuse';
 
 interface StaffSocketData {

@@ -3,6 +3,7 @@
  * docs/architecture.md). Pure: the caller reads the counts inside the transaction that holds the
  * performance row lock and decides with these functions.
  */
+import { BookingState, BookingStatus } from '@foyer/contracts';
 
 export interface SeatCounts {
   capacity: number;
@@ -11,18 +12,6 @@ export interface SeatCounts {
   /** Seats of confirmed reservations only: pending ones hold nothing. */
   confirmedSeats: number;
 }
-
-export const BookingState = {
-  OPEN: 'open',
-  CLOSED: 'closed',
-  SOLD_OUT: 'sold_out',
-  CANCELLED: 'cancelled',
-} as const;
-
-export type BookingState = (typeof BookingState)[keyof typeof BookingState];
-
-/** What staff set on the performance; `sold_out` is never stored, only derived. */
-export type BookingStatus = 'open' | 'closed' | 'cancelled';
 
 export interface BookablePerformance {
   bookingStatus: BookingStatus;

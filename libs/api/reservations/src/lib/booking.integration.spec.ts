@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { AuditModule } from '@foyer/api/audit';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import {
   TestDatabase,
   createTestApp,

@@ -1,16 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, JobName, QueueName } from '@foyer/contracts';
 import {
-  APP_CONFIG,
-  AppConfig,
-  DomainError,
-  Outbox,
-  TenantContext,
-} from '@foyer/api/platform';
+  BookingAccepted,
+  BookingState,
+  ConfirmResult,
+  ErrorCode,
+  JobName,
+  QueueName,
+} from '@foyer/contracts';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { TenantContext } from '@foyer/api/platform/database';
+import { DomainError } from '@foyer/api/platform/errors';
+import { Outbox } from '@foyer/api/platform/outbox';
 import { TenantDirectory } from '@foyer/api/tenants';
 import { randomInt } from 'node:crypto';
 import {
-  BookingState,
   bookingState,
   fitsParty,
   isValidPartySize,
@@ -31,15 +34,7 @@ import {
   ReservationTokens,
   TokenHolder,
   tokenInvalid,
-} from './reservation-tokens';
-
-export interface ConfirmResult {
-  reference: string;
-  status: 'confirmed';
-  performance: { id: string; title: string; startsAt: string };
-  partySize: number;
-  alreadyConfirmed?: true;
-}
+} from './reservation-tokens.service';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const reference = () =>
@@ -72,19 +67,12 @@ export class BookingService {
   async tenantOfPerformance(performanceId: string): Promise<string> {
     const id = await this.performanceRows.tenantOf(performanceId);
     if (!id) {
-      throw new DomainError(
-        404,
-        ErrorCode.NOT_FOUND,
-        'No performance has this id.',
-      );
+      throw new DomainError(ErrorCode.NOT_FOUND, 'No performance has this id.');
     }
     return id;
   }
 
-  async book(
-    performanceId: string,
-    input: BookDto,
-  ): Promise<{ reference: string; status: 'pending' }> {
+  async book(performanceId: string, input: BookDto): Promise<BookingAccepted> {
     const tenantId = await this.tenantOfPerformance(performanceId);
     return this.context.run(tenantId, async () => {
       const performance = await this.performances.find(performanceId);
@@ -94,14 +82,12 @@ export class BookingService {
         view.bookingState === BookingState.CANCELLED
       ) {
         throw new DomainError(
-          409,
           ErrorCode.BOOKING_CLOSED,
           'Booking is closed for this performance.',
         );
       }
       if (!isValidPartySize(input.partySize, performance.maxPartySize)) {
         throw new DomainError(
-          400,
           ErrorCode.VALIDATION_FAILED,
           'The party is too large for one booking.',
           {
@@ -122,7 +108,6 @@ export class BookingService {
         )
       ) {
         throw new DomainError(
-          409,
           ErrorCode.SOLD_OUT,
           'Not enough seats are left for this party.',
         );
@@ -222,7 +207,6 @@ export class BookingService {
 
 const cancelledError = () =>
   new DomainError(
-    CANCELLED_REFUSAL.refusal.status,
     CANCELLED_REFUSAL.refusal.code,
     CANCELLED_REFUSAL.refusal.message,
   );
@@ -284,14 +268,12 @@ function decideConfirmation(
     state === BookingState.CANCELLED
   ) {
     throw new DomainError(
-      410,
       ErrorCode.TOKEN_EXPIRED,
       'This confirmation link has expired.',
     );
   }
   if (!fitsParty(holder.reservation.partySize, available, show.maxPartySize)) {
     throw new DomainError(
-      409,
       ErrorCode.SOLD_OUT,
       'The performance filled up before this booking was confirmed.',
     );

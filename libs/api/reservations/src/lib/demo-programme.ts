@@ -1,4 +1,4 @@
-import { SeedTenantContext } from '@foyer/api/platform';
+import { SeedTenantContext } from '@foyer/api/platform/database';
 import { EntityManager } from 'typeorm';
 import { PerformanceRepository } from './performance.repository';
 import { RoomRepository } from './room.repository';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Reservation } from './reservation';
 import { Actor, ReservationLifecycle } from './reservation-lifecycle.service';
 import { DoorCounts, ReservationRepository } from './reservation.repository';
-import { ReservationTokens, TokenHolder } from './reservation-tokens';
+import { ReservationTokens, TokenHolder } from './reservation-tokens.service';
 
 /**
  * What the door (the check-in library) may do with reservations: read a ticket, admit,

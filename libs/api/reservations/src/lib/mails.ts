@@ -1,5 +1,5 @@
 import { SendMailJob } from '@foyer/contracts';
-import { escapeHtml } from '@foyer/api/platform';
+import { escapeHtml } from '@foyer/api/platform/mail';
 
 interface Booking {
   to: string;

@@ -7,7 +7,7 @@ import {
   rowsOf,
   text,
   timestamp,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 import {
   NewPerformance,
   PERFORMANCE_COLUMNS,

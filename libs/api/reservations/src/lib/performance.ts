@@ -5,15 +5,8 @@ import {
   optionalTimestamp,
   text,
   timestamp,
-} from '@foyer/api/platform';
-import { BookingStatus } from './availability';
-
-/** What staff may set as a performance's booking status (the `booking_status` CHECK). */
-export const BOOKING_STATUSES: readonly BookingStatus[] = [
-  'open',
-  'closed',
-  'cancelled',
-];
+} from '@foyer/api/platform/database';
+import { BOOKING_STATUSES, BookingStatus } from '@foyer/contracts';
 
 /** One row of `performance`, as the domain sees it. */
 export interface Performance {

@@ -10,11 +10,8 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
-import {
-  DEFAULT_PAGE_SIZE,
-  PageQueryDto,
-  resourceId,
-} from '@foyer/api/platform';
+import { resourceId } from '@foyer/api/platform/http';
+import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@foyer/api/platform/paging';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
 import {

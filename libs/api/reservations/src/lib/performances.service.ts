@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, Page } from '@foyer/contracts';
 import {
-  DomainError,
-  decodeCursor,
-  definedFields,
-  encodeCursor,
-  notFound,
-} from '@foyer/api/platform';
+  BookingState,
+  ErrorCode,
+  Page,
+  StaffPerformance,
+} from '@foyer/contracts';
+import { DomainError, notFound } from '@foyer/api/platform/errors';
+import { definedFields } from '@foyer/api/platform/http';
+import { decodeCursor, encodeCursor } from '@foyer/api/platform/paging';
 import { AuditLog } from '@foyer/api/audit';
-import { BookingState, bookingState, seatsAvailable } from './availability';
+import { bookingState, seatsAvailable } from './availability';
 import {
   CreatePerformanceDto,
   UpdatePerformanceDto,
@@ -22,22 +23,8 @@ import {
 import { RoomRepository } from './room.repository';
 import { Actor } from './rooms.service';
 
-export interface PerformanceView {
-  id: string;
-  title: string;
-  roomId: string;
-  startsAt: string;
-  endsAt: string;
-  checkInOpensAt: string;
-  bookingOpensAt: string | null;
-  bookingClosesAt: string | null;
-  bookingStatus: string;
-  additionalSeats: number;
-  manuallyOccupiedSeats: number;
-  maxPartySize: number;
-  capacity: number;
-  confirmedSeats: number;
-  seatsAvailable: number;
+/** A performance as staff read it (the contract's shape), with the public booking state. */
+export interface PerformanceView extends StaffPerformance {
   bookingState: BookingState;
 }
 
@@ -227,7 +214,6 @@ export class PerformancesService {
   async requireRoom(roomId: string): Promise<void> {
     if (!(await this.rooms.find(roomId))) {
       throw new DomainError(
-        400,
         ErrorCode.VALIDATION_FAILED,
         'The room does not exist.',
         {
@@ -268,7 +254,6 @@ export class PerformancesService {
     }
     if (errors.length > 0) {
       throw new DomainError(
-        400,
         ErrorCode.VALIDATION_FAILED,
         'The times do not fit together.',
         { errors },

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@foyer/contracts';
-import { requestIdOf } from '@foyer/api/platform';
+import { requestIdOf } from '@foyer/api/platform/http';
 import { principalOf } from '@foyer/api/auth';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';

@@ -9,68 +9,53 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
+  BookingAccepted,
+  CancelResult,
+  ConfirmResult,
+  PublicPerformance,
+  PublicPerformances,
+  Ticket,
+} from '@foyer/contracts';
+import {
   Public,
   RateLimit,
-  TenantContext,
   requestIdOf,
   resourceId,
-} from '@foyer/api/platform';
-import { TenantDirectory } from '@foyer/api/tenants';
+} from '@foyer/api/platform/http';
 import type { Request } from 'express';
-import { BookingService, ConfirmResult } from './booking.service';
+import { BookingService } from './booking.service';
 import { BookDto, TokenDto } from './dto/booking.dto';
-import { PerformancesService } from './performances.service';
-import { TicketView, TicketsService } from './tickets.service';
-
-export interface PublicPerformance {
-  id: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  seatsAvailable: number;
-  maxPartySize: number;
-  bookingStatus: string;
-}
+import { PublicProgramme } from './public-programme.service';
+import { TicketsService } from './tickets.service';
 
 @ApiTags('public')
 @Public()
 @Controller('api/public')
 export class PublicBookingController {
   constructor(
-    private readonly directory: TenantDirectory,
-    private readonly context: TenantContext,
-    private readonly performances: PerformancesService,
+    private readonly programme: PublicProgramme,
     private readonly booking: BookingService,
     private readonly tickets: TicketsService,
   ) {}
 
   /** Upcoming performances, bookable or not, with live availability. */
   @Get('venues/:slug/performances')
-  venuePerformances(
-    @Param('slug') slug: string,
-  ): Promise<{ items: PublicPerformance[] }> {
-    return this.directory.withVenue(slug, async () => {
-      const upcoming = await this.performances.upcoming();
-      return {
-        items: (await this.performances.views(upcoming)).map(publicView),
-      };
-    });
+  venuePerformances(@Param('slug') slug: string): Promise<PublicPerformances> {
+    return this.programme.upcoming(slug);
   }
 
   @Get('performances/:id')
-  async performance(
-    @Param('id', resourceId) id: string,
-  ): Promise<PublicPerformance> {
-    const tenantId = await this.booking.tenantOfPerformance(id);
-    return this.context.run(tenantId, async () =>
-      publicView(await this.performances.view(id)),
-    );
+  performance(@Param('id', resourceId) id: string): Promise<PublicPerformance> {
+    return this.programme.performance(id);
   }
 
   @Post('performances/:id/reservations')
   @HttpCode(202)
   @RateLimit('booking')
-  book(@Param('id', resourceId) id: string, @Body() body: BookDto) {
+  book(
+    @Param('id', resourceId) id: string,
+    @Body() body: BookDto,
+  ): Promise<BookingAccepted> {
     return this.booking.book(id, body);
   }
 
@@ -82,27 +67,13 @@ export class PublicBookingController {
 
   @Post('reservations/cancel')
   @HttpCode(200)
-  cancel(@Body() body: TokenDto, @Req() req: Request) {
+  cancel(@Body() body: TokenDto, @Req() req: Request): Promise<CancelResult> {
     return this.tickets.cancel(body.token, requestIdOf(req));
   }
 
   @Post('tickets/lookup')
   @HttpCode(200)
-  ticket(@Body() body: TokenDto): Promise<TicketView> {
+  ticket(@Body() body: TokenDto): Promise<Ticket> {
     return this.tickets.lookup(body.token);
   }
-}
-
-function publicView(
-  view: Awaited<ReturnType<PerformancesService['views']>>[number],
-): PublicPerformance {
-  return {
-    id: view.id,
-    title: view.title,
-    startsAt: view.startsAt,
-    endsAt: view.endsAt,
-    seatsAvailable: view.seatsAvailable,
-    maxPartySize: view.maxPartySize,
-    bookingStatus: view.bookingState,
-  };
 }

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, JobName, QueueName } from '@foyer/contracts';
-import {
-  DomainError,
-  Outbox,
-  TenantContext,
-  notFound,
-} from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
+import { DomainError, notFound } from '@foyer/api/platform/errors';
+import { Outbox } from '@foyer/api/platform/outbox';
 import { AuditLog } from '@foyer/api/audit';
 import { TenantDirectory } from '@foyer/api/tenants';
 import { cancellationMail } from './mails';
@@ -22,7 +19,7 @@ import {
   confirmTransition,
   undoCheckInTransition,
 } from './reservation-state';
-import { ReservationTokens } from './reservation-tokens';
+import { ReservationTokens } from './reservation-tokens.service';
 
 export interface Actor {
   actorId: string | null;
@@ -30,7 +27,7 @@ export interface Actor {
 }
 
 const refused = (refusal: Refusal) =>
-  new DomainError(refusal.status, refusal.code, refusal.message);
+  new DomainError(refusal.code, refusal.message);
 
 /** Applies a transition's answer: throws its refusal, tells whether the change is due. */
 function due<T>(transition: Transition<T>): boolean {
@@ -199,7 +196,6 @@ export class ReservationLifecycle {
     if (!(await this.reservations.clearCheckIn(reservation.id))) {
       // A concurrent undo won.
       throw new DomainError(
-        409,
         ErrorCode.CONFLICT,
         'This ticket is not checked in.',
       );

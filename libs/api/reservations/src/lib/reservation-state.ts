@@ -14,7 +14,7 @@ export interface ReservationFacts {
   anonymisedAt: Date | null;
 }
 
-export type Refusal = { status: number; code: ErrorCode; message: string };
+export type Refusal = { code: ErrorCode; message: string };
 
 export type Transition<T = ReservationStatus> =
   | { kind: 'apply'; to: T }
@@ -23,11 +23,10 @@ export type Transition<T = ReservationStatus> =
 
 const apply = <T>(to: T): Transition<T> => ({ kind: 'apply', to });
 const repeat = { kind: 'repeat' } as const;
-const refuse = (status: number, code: ErrorCode, message: string) =>
-  ({ kind: 'refuse', refusal: { status, code, message } }) as const;
+const refuse = (code: ErrorCode, message: string) =>
+  ({ kind: 'refuse', refusal: { code, message } }) as const;
 
 export const CANCELLED_REFUSAL = refuse(
-  409,
   ErrorCode.RESERVATION_CANCELLED,
   'This booking was cancelled.',
 );
@@ -65,7 +64,6 @@ export function cancelTransition(
   }
   if (by === 'visitor' && (!show || show.startsAt.getTime() <= now.getTime())) {
     return refuse(
-      409,
       ErrorCode.CANCEL_CLOSED,
       'The performance has started; it can no longer be cancelled.',
     );
@@ -78,14 +76,10 @@ export function checkInTransition(
   facts: ReservationFacts,
 ): Transition<'checked_in'> {
   if (facts.status === 'cancelled') {
-    return refuse(409, ErrorCode.CANCELLED, 'This booking has been cancelled.');
+    return refuse(ErrorCode.CANCELLED, 'This booking has been cancelled.');
   }
   if (facts.status === 'pending') {
-    return refuse(
-      409,
-      ErrorCode.NOT_CONFIRMED,
-      'This booking was never confirmed.',
-    );
+    return refuse(ErrorCode.NOT_CONFIRMED, 'This booking was never confirmed.');
   }
   return facts.checkedInAt ? repeat : apply('checked_in');
 }
@@ -96,7 +90,7 @@ export function undoCheckInTransition(
 ): Transition<'not_checked_in'> {
   return facts.checkedInAt
     ? apply('not_checked_in')
-    : refuse(409, ErrorCode.CONFLICT, 'This ticket is not checked in.');
+    : refuse(ErrorCode.CONFLICT, 'This ticket is not checked in.');
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   rowsOf,
   text,
   timestamp,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 import { Reservation, reservationColumns, toReservation } from './reservation';
 
 export type TokenPurpose = 'confirm' | 'checkin' | 'cancel';

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ReservationStatus } from '@foyer/contracts';
+import {
+  BOOKING_STATUSES,
+  BookingStatus,
+  RESERVATION_STATUSES,
+  ReservationStatus,
+} from '@foyer/contracts';
 import {
   Row,
   TenantContext,
@@ -10,8 +15,7 @@ import {
   rowsOf,
   text,
   timestamp,
-} from '@foyer/api/platform';
-import { BookingStatus } from './availability';
+} from '@foyer/api/platform/database';
 import { Reservation, reservationColumns, toReservation } from './reservation';
 
 export interface NewReservation {
@@ -64,12 +68,6 @@ export interface DoorCounts {
   checkedInParties: number;
   checkedInSeats: number;
 }
-
-const BOOKING_STATUSES: readonly BookingStatus[] = [
-  'open',
-  'closed',
-  'cancelled',
-];
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -275,7 +273,7 @@ export class ReservationRepository extends TenantScopedRepository {
         WHERE r.tenant_id = $1 AND r.id = $2`,
       [id],
       (row) => ({
-        status: oneOf(row, 'status', ['pending', 'confirmed', 'cancelled']),
+        status: oneOf(row, 'status', RESERVATION_STATUSES),
         performance: {
           id: text(row, 'id'),
           title: text(row, 'title'),

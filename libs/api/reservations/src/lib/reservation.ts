@@ -7,7 +7,7 @@ import {
   optionalTimestamp,
   text,
   timestamp,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 
 /** One row of `reservation`, as the domain sees it. */
 export interface Reservation {

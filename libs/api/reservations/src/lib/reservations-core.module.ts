@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '@foyer/api/audit';
-import { TenantDirectoryModule } from '@foyer/api/tenants';
+import { AuditLogModule } from '@foyer/api/audit/worker';
+import { AppConfigModule } from '@foyer/api/platform/config';
+import { CryptoModule } from '@foyer/api/platform/crypto';
+import { DatabaseModule } from '@foyer/api/platform/database';
+import { OutboxModule } from '@foyer/api/platform/outbox';
+import { TenantDirectoryModule } from '@foyer/api/tenants/worker';
 import { DoorReservations } from './door-reservations.service';
 import { PerformanceRepository } from './performance.repository';
 import { PrivacyService } from './privacy.service';
 import { ReservationLifecycle } from './reservation-lifecycle.service';
 import { ReservationTokenRepository } from './reservation-token.repository';
 import { ReservationRepository } from './reservation.repository';
-import { ReservationTokens } from './reservation-tokens';
+import { ReservationTokens } from './reservation-tokens.service';
 import { RetentionService } from './retention.service';
 
 /**
@@ -16,7 +20,14 @@ import { RetentionService } from './retention.service';
  * other domains get services (DoorReservations for check-in).
  */
 @Module({
-  imports: [AuditModule, TenantDirectoryModule],
+  imports: [
+    AppConfigModule,
+    DatabaseModule,
+    CryptoModule,
+    OutboxModule,
+    AuditLogModule,
+    TenantDirectoryModule,
+  ],
   providers: [
     ReservationRepository,
     ReservationTokenRepository,

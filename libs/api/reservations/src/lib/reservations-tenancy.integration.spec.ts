@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import {
   TestDatabase,
   createTenantRow,

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '@foyer/api/audit';
+import { AuditLogModule } from '@foyer/api/audit';
+import { AppConfigModule } from '@foyer/api/platform/config';
+import { DatabaseModule } from '@foyer/api/platform/database';
+import { OutboxModule } from '@foyer/api/platform/outbox';
 import { TenantDirectoryModule } from '@foyer/api/tenants';
 import { BookingService } from './booking.service';
+import { PublicProgramme } from './public-programme.service';
 import { PublicBookingController } from './public-booking.controller';
 import { PerformancesController } from './performances.controller';
 import { PerformancesService } from './performances.service';
@@ -15,7 +19,14 @@ import { ReservationsCoreModule } from './reservations-core.module';
 import { StaffReservationsService } from './staff-reservations.service';
 
 @Module({
-  imports: [AuditModule, TenantDirectoryModule, ReservationsCoreModule],
+  imports: [
+    AppConfigModule,
+    DatabaseModule,
+    OutboxModule,
+    AuditLogModule,
+    TenantDirectoryModule,
+    ReservationsCoreModule,
+  ],
   controllers: [
     RoomsController,
     PerformancesController,
@@ -28,6 +39,7 @@ import { StaffReservationsService } from './staff-reservations.service';
     RoomsService,
     PerformancesService,
     BookingService,
+    PublicProgramme,
     TicketsService,
     StaffReservationsService,
   ],

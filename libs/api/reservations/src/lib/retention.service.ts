@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { TenantContext } from '@foyer/api/platform';
-import { AuditLog } from '@foyer/api/audit';
-import { TenantDirectory } from '@foyer/api/tenants';
+import { TenantContext } from '@foyer/api/platform/database';
+import { AuditLog } from '@foyer/api/audit/worker';
+import { TenantDirectory } from '@foyer/api/tenants/worker';
 import { ReservationRepository } from './reservation.repository';
 
 /**

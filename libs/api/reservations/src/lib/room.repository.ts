@@ -3,7 +3,7 @@ import {
   TenantContext,
   TenantScopedRepository,
   integer,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 import { ROOM_COLUMNS, Room, toRoom } from './room';
 
 export type RoomChanges = Partial<Pick<Room, 'name' | 'capacity'>>;

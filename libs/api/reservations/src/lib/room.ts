@@ -1,4 +1,4 @@
-import { Row, integer, text } from '@foyer/api/platform';
+import { Row, integer, text } from '@foyer/api/platform/database';
 
 /** A hall performances take place in; its capacity is the base of every seat count. */
 export interface Room {

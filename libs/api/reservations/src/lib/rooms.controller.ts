@@ -11,25 +11,15 @@ import {
   Req,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Page, Permission } from '@foyer/contracts';
-import {
-  DEFAULT_PAGE_SIZE,
-  PageQueryDto,
-  requestIdOf,
-  resourceId,
-} from '@foyer/api/platform';
+import { Page, Permission, Room as RoomView } from '@foyer/contracts';
+import { requestIdOf, resourceId } from '@foyer/api/platform/http';
+import { DEFAULT_PAGE_SIZE, PageQueryDto } from '@foyer/api/platform/paging';
 import { principalOf } from '@foyer/api/auth';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';
 import { CreateRoomDto, UpdateRoomDto } from './dto/room.dto';
 import { Room } from './room';
 import { Actor, RoomsService } from './rooms.service';
-
-export interface RoomView {
-  id: string;
-  name: string;
-  capacity: number;
-}
 
 const view = (room: Room): RoomView => ({
   id: room.id,

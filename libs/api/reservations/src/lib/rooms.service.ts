@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, Page } from '@foyer/contracts';
-import {
-  DomainError,
-  decodeCursor,
-  definedFields,
-  encodeCursor,
-  notFound,
-} from '@foyer/api/platform';
+import { DomainError, notFound } from '@foyer/api/platform/errors';
+import { definedFields } from '@foyer/api/platform/http';
+import { decodeCursor, encodeCursor } from '@foyer/api/platform/paging';
 import { AuditLog } from '@foyer/api/audit';
 import { CreateRoomDto, UpdateRoomDto } from './dto/room.dto';
 import { PerformanceRepository } from './performance.repository';
@@ -79,7 +75,6 @@ export class RoomsService {
     await this.find(id);
     if (await this.performances.usesRoom(id)) {
       throw new DomainError(
-        409,
         ErrorCode.CONFLICT,
         'Performances use this room; move or remove them first.',
       );

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
-import { requestIdOf, resourceId } from '@foyer/api/platform';
+import { requestIdOf, resourceId } from '@foyer/api/platform/http';
 import { principalOf } from '@foyer/api/auth';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';

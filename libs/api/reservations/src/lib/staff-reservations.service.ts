@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, Page, ReservationStatus } from '@foyer/contracts';
+import { DomainError, notFound } from '@foyer/api/platform/errors';
 import {
   DEFAULT_PAGE_SIZE,
-  DomainError,
   decodeCursor,
   encodeCursor,
-  notFound,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/paging';
 import { AuditLog } from '@foyer/api/audit';
 import { TenantDirectory } from '@foyer/api/tenants';
 import { PerformanceRepository } from './performance.repository';
 import { PerformancesService } from './performances.service';
 import { ReservationLifecycle } from './reservation-lifecycle.service';
 import { ReservationRepository } from './reservation.repository';
-import { ReservationTokens } from './reservation-tokens';
+import { ReservationTokens } from './reservation-tokens.service';
 import { StaffReservationView, reservationView } from './reservation-view';
 
 export interface ReservationListQuery {
@@ -100,14 +99,12 @@ export class StaffReservationsService {
     }
     if (reservation.status !== 'confirmed') {
       throw new DomainError(
-        409,
         ErrorCode.NOT_CONFIRMED,
         'Only a confirmed booking has a ticket.',
       );
     }
     if (reservation.anonymisedAt) {
       throw new DomainError(
-        409,
         ErrorCode.CONFLICT,
         'The visitor’s personal data was erased: there is no address to send to.',
       );

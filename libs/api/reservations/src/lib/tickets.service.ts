@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ReservationStatus } from '@foyer/contracts';
-import { TenantContext, qrSvg } from '@foyer/api/platform';
+import { CancelResult, Ticket } from '@foyer/contracts';
+import { TenantContext } from '@foyer/api/platform/database';
+import { qrSvg } from '@foyer/api/platform/qr';
 import { ReservationLifecycle } from './reservation-lifecycle.service';
 import {
   ReservationTokens,
   TokenHolder,
   TokenPurpose,
   tokenInvalid,
-} from './reservation-tokens';
-
-export interface TicketView {
-  reference: string;
-  performance: { id: string; title: string; startsAt: string };
-  partySize: number;
-  status: ReservationStatus;
-  /** The QR code of the opaque check-in token, nothing else, as SVG. */
-  qrSvg: string;
-}
+} from './reservation-tokens.service';
 
 /** The visitor's ticket (check-in token) and cancellation (cancel token). */
 @Injectable()
@@ -27,7 +19,8 @@ export class TicketsService {
     private readonly lifecycle: ReservationLifecycle,
   ) {}
 
-  async lookup(token: string): Promise<TicketView> {
+  /** The ticket's QR code holds the opaque check-in token, nothing else. */
+  async lookup(token: string): Promise<Ticket> {
     return this.withToken(
       'checkin',
       token,
@@ -46,10 +39,7 @@ export class TicketsService {
   }
 
   /** Seats return to the pool once; a repeat answers the same, even after the start. */
-  async cancel(
-    token: string,
-    requestId: string,
-  ): Promise<{ reference: string; status: 'cancelled' }> {
+  async cancel(token: string, requestId: string): Promise<CancelResult> {
     return this.withToken('cancel', token, async ({ reservation }) => {
       await this.lifecycle.cancel(reservation.id, 'visitor', {
         actorId: null,

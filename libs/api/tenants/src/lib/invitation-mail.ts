@@ -1,5 +1,5 @@
 import { SendMailJob } from '@foyer/contracts';
-import { escapeHtml } from '@foyer/api/platform';
+import { escapeHtml } from '@foyer/api/platform/mail';
 
 /** The invitation a new staff member receives: a one-time link to set a password (72 h). */
 export function invitationMail(input: {

@@ -7,7 +7,7 @@ import {
   StaffAccounts,
 } from '@foyer/api/auth';
 import { staffAs } from '@foyer/api/auth/testing';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import {
   TestDatabase,
@@ -17,7 +17,7 @@ import {
 } from '@foyer/api/testing';
 import { Client } from 'pg';
 import request from 'supertest';
-import { TenantDirectory } from './tenant-directory';
+import { TenantDirectory } from './tenant-directory.service';
 import { TenantsModule } from './tenants.module';
 
 const PASSWORD = 'Stage-door-7-lights';

@@ -7,7 +7,7 @@ import {
   StaffAccounts,
 } from '@foyer/api/auth';
 import { staffAs } from '@foyer/api/auth/testing';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import { PermissionsGuard } from '@foyer/api/rbac';
 import {
   TestDatabase,
@@ -16,7 +16,7 @@ import {
 } from '@foyer/api/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { TenantDirectory } from './tenant-directory';
+import { TenantDirectory } from './tenant-directory.service';
 import { TenantsModule } from './tenants.module';
 
 const PASSWORD = 'Stage-door-7-lights';

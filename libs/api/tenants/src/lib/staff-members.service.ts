@@ -1,14 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode, JobName, Page, QueueName, Role } from '@foyer/contracts';
-import {
-  APP_CONFIG,
-  AppConfig,
-  DEFAULT_PAGE_SIZE,
-  DomainError,
-  Outbox,
-  TenantContext,
-  notFound,
-} from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { TenantContext } from '@foyer/api/platform/database';
+import { DomainError, notFound } from '@foyer/api/platform/errors';
+import { Outbox } from '@foyer/api/platform/outbox';
+import { DEFAULT_PAGE_SIZE } from '@foyer/api/platform/paging';
 import { AuditLog } from '@foyer/api/audit';
 import {
   Sessions,
@@ -21,7 +17,7 @@ import {
   existingAccountInvitationMail,
   invitationMail,
 } from './invitation-mail';
-import { TenantDirectory } from './tenant-directory';
+import { TenantDirectory } from './tenant-directory.service';
 
 export type { MemberStatus } from '@foyer/api/auth';
 
@@ -61,14 +57,12 @@ export class StaffMembers {
   ) {
     if (input.role === 'owner' && actor.role !== 'owner') {
       throw new DomainError(
-        403,
         ErrorCode.FORBIDDEN,
         'Only an owner can grant the owner role.',
       );
     }
     if (await this.staff.find(await this.staff.userIdByEmail(input.email))) {
       throw new DomainError(
-        409,
         ErrorCode.CONFLICT,
         'This person is already on the staff; change their role instead.',
       );
@@ -114,7 +108,6 @@ export class StaffMembers {
   ) {
     if (change.role === undefined && change.disabled === undefined) {
       throw new DomainError(
-        400,
         ErrorCode.VALIDATION_FAILED,
         'Send a role or disabled.',
       );
@@ -126,7 +119,6 @@ export class StaffMembers {
     const touchesOwner = member.role === 'owner' || change.role === 'owner';
     if (touchesOwner && actor.role !== 'owner') {
       throw new DomainError(
-        403,
         ErrorCode.FORBIDDEN,
         'Only an owner can grant, demote or disable an owner.',
       );
@@ -174,7 +166,6 @@ export class StaffMembers {
     }
     if (member.role === 'owner' && actor.role !== 'owner') {
       throw new DomainError(
-        403,
         ErrorCode.FORBIDDEN,
         'Only an owner can remove an owner.',
       );

@@ -12,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Page, Permission } from '@foyer/contracts';
-import { requestIdOf, uuidParam } from '@foyer/api/platform';
+import { requestIdOf, uuidParam } from '@foyer/api/platform/http';
 import { StaffPrincipal, principalOf } from '@foyer/api/auth';
 import { RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';

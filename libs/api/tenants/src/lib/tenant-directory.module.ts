@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { TenantDirectory } from './tenant-directory';
+import { DatabaseModule } from '@foyer/api/platform/database';
+import { TenantDirectory } from './tenant-directory.service';
 import { TenantRepository } from './tenant.repository';
 
 /**
@@ -8,6 +9,7 @@ import { TenantRepository } from './tenant.repository';
  * tenants module with its controllers.
  */
 @Module({
+  imports: [DatabaseModule],
   providers: [TenantRepository, TenantDirectory],
   exports: [TenantDirectory],
 })

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import {
   TestDatabase,
   createTestApp,
@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Tenant } from './entities/tenant.entity';
-import { TenantDirectory } from './tenant-directory';
+import { TenantDirectory } from './tenant-directory.service';
 import { TenantsModule } from './tenants.module';
 
 describe('tenant isolation under row-level security (runtime role, real PostgreSQL)', () => {

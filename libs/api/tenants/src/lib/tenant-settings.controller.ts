@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Permission } from '@foyer/contracts';
-import { definedFields, requestIdOf } from '@foyer/api/platform';
+import { definedFields, requestIdOf } from '@foyer/api/platform/http';
 import { StaffPrincipal, principalOf } from '@foyer/api/auth';
 import { AnyStaffMember, RequirePermissions } from '@foyer/api/rbac';
 import type { Request } from 'express';

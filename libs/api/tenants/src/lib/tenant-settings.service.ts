@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@foyer/api/audit';
 import { Tenant } from './entities/tenant.entity';
-import { TenantDirectory } from './tenant-directory';
+import { TenantDirectory } from './tenant-directory.service';
 import { TenantChange, TenantRepository } from './tenant.repository';
 
 /** The current tenant's own settings (name, time zone, currency, retention), audited. */

@@ -1,4 +1,4 @@
-import { Row, integer, text, timestamp } from '@foyer/api/platform';
+import { Row, integer, text, timestamp } from '@foyer/api/platform/database';
 import { Tenant } from './entities/tenant.entity';
 
 /** The columns `toTenant` reads. */

@@ -5,7 +5,7 @@ import {
   TenantScopedRepository,
   optionalText,
   rowsOf,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/database';
 import { EntityManager } from 'typeorm';
 import { TENANT_COLUMNS, toTenant } from './tenant.mapper';
 import { Tenant } from './entities/tenant.entity';

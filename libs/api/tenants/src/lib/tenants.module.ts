@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '@foyer/api/audit';
-import { AuthModule } from '@foyer/api/auth';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogModule } from '@foyer/api/audit';
+import { AuthModule } from '@foyer/api/auth';
+import { AppConfigModule } from '@foyer/api/platform/config';
+import { DatabaseModule } from '@foyer/api/platform/database';
+import { OutboxModule } from '@foyer/api/platform/outbox';
 import { Tenant } from './entities/tenant.entity';
 import { StaffController } from './staff.controller';
 import { StaffMembers } from './staff-members.service';
@@ -14,7 +17,10 @@ import { VenuesController } from './venues.controller';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Tenant]),
-    AuditModule,
+    AppConfigModule,
+    DatabaseModule,
+    OutboxModule,
+    AuditLogModule,
     AuthModule,
     TenantDirectoryModule,
   ],

@@ -1,8 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '@foyer/api/platform';
+import { Public } from '@foyer/api/platform/http';
 import { PublicVenueDto } from './dto/public-venue.dto';
-import { TenantDirectory } from './tenant-directory';
+import { TenantDirectory } from './tenant-directory.service';
 
 @ApiTags('public')
 @Public()

@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { TenantContext } from '@foyer/api/platform';
+import { TenantContext } from '@foyer/api/platform/database';
 import { randomUUID } from 'node:crypto';
 
 /** A tenant row for tests of modules that do not own tenants; RLS admits it once its id is set. */

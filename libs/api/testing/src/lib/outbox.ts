@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, OutboxSeal } from '@foyer/api/platform';
+import { APP_CONFIG, AppConfig } from '@foyer/api/platform/config';
+import { OutboxSeal } from '@foyer/api/platform/outbox';
 import type { SendMailJob } from '@foyer/contracts';
 
 /** An outbox row with its payload opened, as the mail processor would see it. */

@@ -1,14 +1,13 @@
 import { CanActivate, INestApplication, Provider, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { PlatformModule } from '@foyer/api/platform';
 import {
   APP_CONFIG,
   AppConfig,
   CONFIG_VARIABLES,
-  PlatformModule,
-  configureApp,
-  requestPipeline,
-} from '@foyer/api/platform';
+} from '@foyer/api/platform/config';
+import { configureApp, requestPipeline } from '@foyer/api/platform/http';
 import { randomBytes } from 'node:crypto';
 import { TestDatabase } from './test-database';
 

@@ -1,4 +1,4 @@
-import { ensureDatabase, ensureRoles } from '@foyer/api/platform';
+import { ensureDatabase, ensureRoles } from '@foyer/api/platform/database';
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@foyer/api/platform';
+import { PageQueryDto } from '@foyer/api/platform/paging';
 import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 
 export class AuditQueryDto extends PageQueryDto {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LoginRequest, RefreshRequest } from '@foyer/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -12,7 +13,7 @@ import {
 const trim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'owner@demo.foyer.localhost' })
   @Transform(trim)
   @IsEmail()
@@ -31,7 +32,7 @@ export class LoginDto {
   tenantSlug?: string;
 }
 
-export class RefreshDto {
+export class RefreshDto implements RefreshRequest {
   @ApiPropertyOptional({
     description:
       'Bearer clients send the refresh token here; browsers use the cookie.',

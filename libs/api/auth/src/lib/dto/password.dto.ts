@@ -1,4 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import {
+  ChangePasswordRequest,
+  ForgotPasswordRequest,
+  SetPasswordRequest,
+  SwitchTenantRequest,
+  TOKEN_PATTERN,
+  TokenRequest,
+} from '@foyer/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -9,7 +17,7 @@ import {
   MinLength,
 } from 'class-validator';
 
-export class ChangePasswordDto {
+export class ChangePasswordDto implements ChangePasswordRequest {
   @ApiProperty()
   @IsString()
   @MinLength(1)
@@ -23,12 +31,12 @@ export class ChangePasswordDto {
   newPassword!: string;
 }
 
-export class SetPasswordDto {
+export class SetPasswordDto implements SetPasswordRequest {
   @ApiProperty({
     description:
       'The one-time token from the link fragment (invitation or password reset)',
   })
-  @Matches(/^[A-Za-z0-9_-]{20,100}$/)
+  @Matches(TOKEN_PATTERN)
   token!: string;
 
   @ApiProperty({ minLength: 12, maxLength: 128 })
@@ -38,7 +46,7 @@ export class SetPasswordDto {
   newPassword!: string;
 }
 
-export class SwitchTenantDto {
+export class SwitchTenantDto implements SwitchTenantRequest {
   @ApiProperty()
   @IsUUID()
   tenantId!: string;
@@ -46,7 +54,7 @@ export class SwitchTenantDto {
 
 export class ResetPasswordDto extends SetPasswordDto {}
 
-export class ForgotPasswordDto {
+export class ForgotPasswordDto implements ForgotPasswordRequest {
   @ApiProperty({ example: 'owner@demo.foyer.localhost' })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.trim() : value,
@@ -56,10 +64,10 @@ export class ForgotPasswordDto {
   email!: string;
 }
 
-export class AcceptInvitationDto {
+export class AcceptInvitationDto implements TokenRequest {
   @ApiProperty({
     description: 'The one-time token from the invitation link fragment',
   })
-  @Matches(/^[A-Za-z0-9_-]{20,100}$/)
+  @Matches(TOKEN_PATTERN)
   token!: string;
 }

@@ -1,4 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ConfirmCheckInRequest,
+  PreviewCheckInRequest,
+  TOKEN_PATTERN,
+  UndoCheckInRequest,
+} from '@foyer/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsOptional,
@@ -12,12 +18,10 @@ import {
 const trim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
 
-/** The opaque check-in token from the ticket's QR code. Never echoed, never logged. */
-const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
-
-export class PreviewCheckInDto {
+/** The token is the opaque check-in token from the ticket's QR code: never echoed, never logged. */
+export class PreviewCheckInDto implements PreviewCheckInRequest {
   @ApiProperty({ description: 'The check-in token the QR code holds' })
-  @Matches(TOKEN, { message: 'token must be a ticket token' })
+  @Matches(TOKEN_PATTERN, { message: 'token must be a ticket token' })
   token!: string;
 
   @ApiPropertyOptional({
@@ -30,7 +34,10 @@ export class PreviewCheckInDto {
   performanceId?: string;
 }
 
-export class ConfirmCheckInDto extends PreviewCheckInDto {
+export class ConfirmCheckInDto
+  extends PreviewCheckInDto
+  implements ConfirmCheckInRequest
+{
   @ApiPropertyOptional({
     maxLength: 128,
     description:
@@ -43,9 +50,9 @@ export class ConfirmCheckInDto extends PreviewCheckInDto {
   nonce?: string;
 }
 
-export class UndoCheckInDto {
+export class UndoCheckInDto implements UndoCheckInRequest {
   @ApiProperty({ description: 'The check-in token the QR code holds' })
-  @Matches(TOKEN, { message: 'token must be a ticket token' })
+  @Matches(TOKEN_PATTERN, { message: 'token must be a ticket token' })
   token!: string;
 
   @ApiProperty({

@@ -15,7 +15,13 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { PageQueryDto } from '@foyer/api/platform';
+import {
+  MenuCategory,
+  MenuCategoryRequest,
+  MenuItem,
+  MenuItemRequest,
+} from '@foyer/contracts';
+import { PageQueryDto } from '@foyer/api/platform/paging';
 
 const trim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
@@ -30,7 +36,7 @@ export const MAX_POSITION = 100_000;
 export const MAX_ALLERGENS = 14;
 export const MAX_ALLERGEN_LENGTH = 40;
 
-export class CreateCategoryDto {
+export class CreateCategoryDto implements MenuCategoryRequest {
   @ApiProperty({ example: 'Starters', maxLength: 80 })
   @Transform(trim)
   @IsString()
@@ -46,9 +52,11 @@ export class CreateCategoryDto {
   position?: number;
 }
 
-export class UpdateCategoryDto extends PartialType(CreateCategoryDto) {}
+export class UpdateCategoryDto
+  extends PartialType(CreateCategoryDto)
+  implements Partial<MenuCategoryRequest> {}
 
-export class CreateItemDto {
+export class CreateItemDto implements MenuItemRequest {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   categoryId!: string;
@@ -115,7 +123,9 @@ export class CreateItemDto {
   position?: number;
 }
 
-export class UpdateItemDto extends PartialType(CreateItemDto) {}
+export class UpdateItemDto
+  extends PartialType(CreateItemDto)
+  implements Partial<MenuItemRequest> {}
 
 export class ItemQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -127,13 +137,13 @@ export class ItemQueryDto extends PageQueryDto {
   categoryId?: string;
 }
 
-export class CategoryView {
+export class CategoryView implements MenuCategory {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() position!: number;
 }
 
-export class ItemView {
+export class ItemView implements MenuItem {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) categoryId!: string;
   @ApiProperty() name!: string;

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { DomainError } from '@foyer/api/platform';
+import { DomainError } from '@foyer/api/platform/errors';
 import { MAX_OUTPUT_SIDE, processImage, sniffImage } from './image';
 
 const solid = (width: number, height: number) =>

@@ -1,6 +1,6 @@
 import sharp, { Metadata } from 'sharp';
 import { ErrorCode } from '@foyer/contracts';
-import { DomainError } from '@foyer/api/platform';
+import { DomainError } from '@foyer/api/platform/errors';
 
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 /** Decoding cost grows with pixels, not bytes: a few KB of PNG can declare 100 megapixels. */
@@ -48,13 +48,11 @@ export interface ProcessedImage {
 
 const unsupported = () =>
   new DomainError(
-    415,
     ErrorCode.UNSUPPORTED_MEDIA_TYPE,
     'Upload a JPEG, PNG or WebP image.',
   );
 const tooManyPixels = () =>
   new DomainError(
-    413,
     ErrorCode.PAYLOAD_TOO_LARGE,
     `The image has more than ${MAX_IMAGE_PIXELS / 1_000_000} megapixels.`,
   );
@@ -70,7 +68,6 @@ export async function processImage(data: Buffer): Promise<ProcessedImage> {
   if (sniffed === null || data.length > MAX_IMAGE_BYTES) {
     throw data.length > MAX_IMAGE_BYTES
       ? new DomainError(
-          413,
           ErrorCode.PAYLOAD_TOO_LARGE,
           'Images are limited to 2 MiB.',
         )

@@ -1,4 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  DEVICE_ID_PATTERN,
+  OpenSessionRequest,
+  PlaceOrderRequest,
+  SetCartLineRequest,
+} from '@foyer/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsInt,
@@ -15,19 +21,19 @@ const trim = ({ value }: { value: unknown }) =>
 
 export const NOTE_MAX_LENGTH = 140;
 
-export class OpenSessionDto {
+export class OpenSessionDto implements OpenSessionRequest {
   @ApiProperty({
     description:
       'Anonymous random id the device keeps in localStorage (e.g. a UUID); only its keyed hash is used.',
     example: '9b2f1c4e-3d7a-4f0e-8c51-2a6b9d0e7f13',
   })
-  @Matches(/^[A-Za-z0-9_-]{8,128}$/, {
+  @Matches(DEVICE_ID_PATTERN, {
     message: 'must be 8–128 letters, digits, "-" or "_"',
   })
   deviceId!: string;
 }
 
-export class SetCartLineDto {
+export class SetCartLineDto implements SetCartLineRequest {
   @ApiProperty({
     minimum: 0,
     maximum: 20,
@@ -49,7 +55,7 @@ export class SetCartLineDto {
   note?: string;
 }
 
-export class PlaceOrderDto {
+export class PlaceOrderDto implements PlaceOrderRequest {
   @ApiPropertyOptional({
     maxLength: NOTE_MAX_LENGTH,
     description: 'Stored as text, never rendered as HTML.',

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@foyer/api/platform';
+import { UpdateOrderRequest } from '@foyer/contracts';
+import { PageQueryDto } from '@foyer/api/platform/paging';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
 import { ORDER_STATUSES, OrderStatus } from '../order-status';
@@ -19,7 +20,7 @@ export class OrderQueryDto extends PageQueryDto {
   status?: OrderStatus[];
 }
 
-export class UpdateOrderDto {
+export class UpdateOrderDto implements UpdateOrderRequest {
   @ApiProperty({ enum: ORDER_STATUSES })
   @IsIn(ORDER_STATUSES)
   status!: OrderStatus;

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { DiningTableRequest } from '@foyer/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -12,7 +13,7 @@ import {
 const trim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
 
-export class CreateTableDto {
+export class CreateTableDto implements DiningTableRequest {
   @ApiProperty({ example: 'Table 7', maxLength: 60 })
   @Transform(trim)
   @IsString()
@@ -29,7 +30,9 @@ export class CreateTableDto {
   active?: boolean;
 }
 
-export class UpdateTableDto extends PartialType(CreateTableDto) {}
+export class UpdateTableDto
+  extends PartialType(CreateTableDto)
+  implements Partial<DiningTableRequest> {}
 
 export class QrQueryDto {
   @ApiPropertyOptional({ enum: ['svg', 'png'], default: 'svg' })

@@ -1,4 +1,4 @@
-import { TenantContext } from './tenant-context';
+import { TenantContext } from './tenant-context.service';
 import { EntityManager } from 'typeorm';
 
 /**

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Row, affectedOf, rowsOf } from './rows';
-import { TenantContext } from './tenant-context';
+import { TenantContext } from './tenant-context.service';
 
 /**
  * The base of a table's repository. Every statement it runs names the tenant: the

@@ -27,7 +27,6 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>
       new DomainError(
-        400,
         ErrorCode.VALIDATION_FAILED,
         'The request is not valid.',
         { errors: flatten(errors) },

@@ -6,7 +6,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { AppConfig } from '../config/config.schema';
 import { createValidationPipe } from '../errors/validation';
-import { AppLogger } from '../logging/app-logger';
+import { AppLogger } from '../logging/app-logger.service';
 import { requestIdFor } from './request-id';
 import { useStrictRouting } from './router-options';
 

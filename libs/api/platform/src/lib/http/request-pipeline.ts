@@ -1,13 +1,11 @@
 import { CanActivate, Provider, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
-import {
-  IdempotencyGuard,
-  IdempotencyInterceptor,
-} from '../idempotency/idempotency.guard';
-import { RequestTenantInterceptor } from '../database/request-tenant';
-import { RateLimitGuard } from '../rate-limit/rate-limit';
-import { JsonBodyGuard } from './request-guards';
+import { IdempotencyGuard } from '../idempotency/idempotency.guard';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { RequestTenantInterceptor } from '../database/request-tenant.interceptor';
+import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
+import { JsonBodyGuard } from './json-body.guard';
 
 export interface PipelineStages {
   /** Authentication, then CSRF and origin checks. */

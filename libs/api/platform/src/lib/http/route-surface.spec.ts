@@ -8,7 +8,7 @@ import {
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { canonicalUuid, defaultPolicy } from '../rate-limit/rate-limit';
+import { canonicalUuid, defaultPolicy } from '../rate-limit/rate-limit.guard';
 import { declaredRoute, routeSurface, surfaceOf } from './route-surface';
 import { hasStrictRouting, useStrictRouting } from './router-options';
 

@@ -1,12 +1,5 @@
-import {
-  CallHandler,
-  CanActivate,
-  ExecutionContext,
-  Injectable,
-  NestInterceptor,
-} from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { Observable, from, mergeMap } from 'rxjs';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
 import { routeSurface } from '../http/route-surface';
 import { IdempotencyService } from './idempotency.service';
 
@@ -27,30 +20,5 @@ export class IdempotencyGuard implements CanActivate {
       await this.idempotency.begin(req);
     }
     return true;
-  }
-}
-
-/** Stores successful responses; errors are stored by the problem-details filter. */
-@Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly idempotency: IdempotencyService) {}
-
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') {
-      return next.handle();
-    }
-    const req = context.switchToHttp().getRequest<Request>();
-    const res = context.switchToHttp().getResponse<Response>();
-    return next
-      .handle()
-      .pipe(
-        mergeMap((body: unknown) =>
-          from(
-            this.idempotency
-              .complete(req, res.statusCode, body, 'application/json')
-              .then(() => body),
-          ),
-        ),
-      );
   }
 }

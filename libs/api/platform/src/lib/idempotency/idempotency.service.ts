@@ -6,7 +6,7 @@ import Redis from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { IdempotencySeal, RecordKeys } from '../crypto/idempotency-seal';
-import { requestTenant } from '../database/request-tenant';
+import { requestTenant } from '../database/request-tenant.interceptor';
 import { DomainError } from '../errors/domain-error';
 import { callerScope } from '../http/caller-scope';
 import { RouteSurface } from '../http/route-surface';
@@ -27,12 +27,11 @@ const ACTIVE = Symbol('foyer.idempotency');
 
 const mismatch = () =>
   new DomainError(
-    422,
     ErrorCode.IDEMPOTENCY_KEY_MISMATCH,
     'This Idempotency-Key was used with a different request.',
   );
 const inUse = (detail: string) =>
-  new DomainError(409, ErrorCode.IDEMPOTENCY_KEY_IN_USE, detail);
+  new DomainError(ErrorCode.IDEMPOTENCY_KEY_IN_USE, detail);
 
 interface ActiveKey {
   redisKey: string;
@@ -74,7 +73,6 @@ export class IdempotencyService {
     const raw = req.headers['idempotency-key'];
     if (raw === undefined) {
       throw new DomainError(
-        400,
         ErrorCode.IDEMPOTENCY_KEY_REQUIRED,
         'Send an Idempotency-Key header with this request.',
       );
@@ -82,7 +80,6 @@ export class IdempotencyService {
     const key = Array.isArray(raw) ? raw.join(',') : raw;
     if (!KEY.test(key)) {
       throw new DomainError(
-        400,
         ErrorCode.IDEMPOTENCY_KEY_INVALID,
         'The Idempotency-Key must be 1–255 printable ASCII characters.',
       );

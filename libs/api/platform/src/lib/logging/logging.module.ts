@@ -1,13 +1,14 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { TransportSingleOptions } from 'pino';
 import type { Options } from 'pino-http';
-import { APP_CONFIG } from '../config/config.module';
+import { APP_CONFIG, AppConfigModule } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 import { requestIdFor } from '../http/request-id';
-import { AppLogger } from './app-logger';
-import { SecurityEvents } from './security-events';
+import { MetricsModule } from '../metrics/metrics.module';
+import { AppLogger } from './app-logger.service';
+import { SecurityEvents } from './security-events.service';
 
 /** Paths pino must never print, wherever they appear. */
 export const REDACTED_PATHS = [
@@ -102,10 +103,12 @@ export function httpLoggerOptions(
   };
 }
 
-@Global()
+/** pino for Nest and requests (AppLogger), and the security event log (SecurityEvents). */
 @Module({
   imports: [
+    MetricsModule,
     LoggerModule.forRootAsync({
+      imports: [AppConfigModule],
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         pinoHttp: httpLoggerOptions(config),

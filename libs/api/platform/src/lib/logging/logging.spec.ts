@@ -9,13 +9,13 @@ import pinoHttp from 'pino-http';
 import request from 'supertest';
 import { Registry } from 'prom-client';
 import { METRICS_REGISTRY } from '../metrics/metrics-registry';
-import { AppLogger } from './app-logger';
+import { AppLogger } from './app-logger.service';
 import {
   PRETTY_TRANSPORT,
   REDACTED_PATHS,
   httpLoggerOptions,
 } from './logging.module';
-import { SecurityEvents } from './security-events';
+import { SecurityEvents } from './security-events.service';
 
 function capture() {
   const lines: string[] = [];

@@ -6,7 +6,7 @@ import { Transporter, createTransport } from 'nodemailer';
 import { Counter } from 'prom-client';
 import { APP_CONFIG } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
-import { SecurityEvents } from '../logging/security-events';
+import { SecurityEvents } from '../logging/security-events.service';
 import { METRICS_REGISTRY, MetricsRegistry } from '../metrics/metrics-registry';
 import { OutboxSeal, SealedPayload } from '../outbox/outbox-seal';
 import { qrPng } from '../qr/qr-code';

@@ -1,12 +1,6 @@
-import {
-  Global,
-  Inject,
-  Injectable,
-  Module,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { APP_CONFIG } from '../config/config.module';
+import { APP_CONFIG, AppConfigModule } from '../config/config.module';
 import { AppConfig } from '../config/config.schema';
 
 /** Injection token of the shared ioredis client used on request paths. */
@@ -22,17 +16,9 @@ export async function closeRedis(redis: Redis): Promise<void> {
   await redis.quit().catch(() => redis.disconnect());
 }
 
-@Injectable()
-class RedisCloser implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await closeRedis(this.redis);
-  }
-}
-
-@Global()
+/** The shared request-path Redis client (REDIS), for the modules whose providers use it. */
 @Module({
+  imports: [AppConfigModule],
   providers: [
     {
       provide: REDIS,
@@ -46,8 +32,14 @@ class RedisCloser implements OnApplicationShutdown {
           connectionName: 'foyer',
         }),
     },
-    RedisCloser,
   ],
   exports: [REDIS],
 })
-export class RedisModule {}
+export class RedisModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  /** The module created the client, so it closes it. */
+  async onApplicationShutdown(): Promise<void> {
+    await closeRedis(this.redis);
+  }
+}

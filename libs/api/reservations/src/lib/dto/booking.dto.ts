@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { BookingRequest, TOKEN_PATTERN, TokenRequest } from '@foyer/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -15,7 +16,7 @@ import {
 const trim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
 
-export class BookDto {
+export class BookDto implements BookingRequest {
   @ApiProperty({ maxLength: 120 })
   @Transform(trim)
   @IsString()
@@ -52,8 +53,8 @@ export class BookDto {
   partySize!: number;
 }
 
-export class TokenDto {
+export class TokenDto implements TokenRequest {
   @ApiProperty({ description: 'The token from the link fragment (#t=…)' })
-  @Matches(/^[A-Za-z0-9_-]{20,100}$/)
+  @Matches(TOKEN_PATTERN)
   token!: string;
 }

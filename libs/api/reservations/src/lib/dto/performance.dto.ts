@@ -1,4 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  BOOKING_STATUSES,
+  BookingStatus,
+  PerformanceRequest,
+} from '@foyer/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsIn,
@@ -16,9 +21,8 @@ import {
 
 const trim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
-const STATUSES = ['open', 'closed', 'cancelled'] as const;
 
-export class CreatePerformanceDto {
+export class CreatePerformanceDto implements PerformanceRequest {
   @ApiProperty({ example: 'Hamlet' })
   @Transform(trim)
   @IsString()
@@ -55,10 +59,10 @@ export class CreatePerformanceDto {
   @IsISO8601({ strict: true })
   bookingClosesAt?: string | null;
 
-  @ApiPropertyOptional({ enum: STATUSES, default: 'closed' })
+  @ApiPropertyOptional({ enum: BOOKING_STATUSES, default: 'closed' })
   @IsOptional()
-  @IsIn(STATUSES)
-  bookingStatus?: (typeof STATUSES)[number];
+  @IsIn(BOOKING_STATUSES)
+  bookingStatus?: BookingStatus;
 
   @ApiPropertyOptional({ minimum: 0 })
   @IsOptional()
@@ -83,4 +87,6 @@ export class CreatePerformanceDto {
 }
 
 /** Every field of a performance, each optional: validators carry over (PartialType). */
-export class UpdatePerformanceDto extends PartialType(CreatePerformanceDto) {}
+export class UpdatePerformanceDto
+  extends PartialType(CreatePerformanceDto)
+  implements Partial<PerformanceRequest> {}

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@foyer/api/platform';
+import { RESERVATION_STATUSES, ReservationStatus } from '@foyer/contracts';
+import { PageQueryDto } from '@foyer/api/platform/paging';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
@@ -13,8 +14,8 @@ export class ReservationQueryDto extends PageQueryDto {
   @MaxLength(120)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['pending', 'confirmed', 'cancelled'] })
+  @ApiPropertyOptional({ enum: RESERVATION_STATUSES })
   @IsOptional()
-  @IsIn(['pending', 'confirmed', 'cancelled'])
-  status?: 'pending' | 'confirmed' | 'cancelled';
+  @IsIn(RESERVATION_STATUSES)
+  status?: ReservationStatus;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { RoomRequest } from '@foyer/contracts';
 import { Transform } from 'class-transformer';
 import {
   IsInt,
@@ -12,7 +13,7 @@ import {
 const trim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
 
-export class CreateRoomDto {
+export class CreateRoomDto implements RoomRequest {
   @ApiProperty({ example: 'Main hall' })
   @Transform(trim)
   @IsString()
@@ -27,4 +28,6 @@ export class CreateRoomDto {
   capacity!: number;
 }
 
-export class UpdateRoomDto extends PartialType(CreateRoomDto) {}
+export class UpdateRoomDto
+  extends PartialType(CreateRoomDto)
+  implements Partial<RoomRequest> {}

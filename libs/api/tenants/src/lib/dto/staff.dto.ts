@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, Role } from '@foyer/contracts';
-import { PageQueryDto } from '@foyer/api/platform';
+import {
+  AddStaffRequest,
+  ROLES,
+  Role,
+  UpdateStaffRequest,
+} from '@foyer/contracts';
+import { PageQueryDto } from '@foyer/api/platform/paging';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -19,7 +24,7 @@ import {
 const trim = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() : value;
 
-export class AddStaffDto {
+export class AddStaffDto implements AddStaffRequest {
   @ApiProperty()
   @Transform(trim)
   @IsEmail()
@@ -38,7 +43,7 @@ export class AddStaffDto {
   role!: Role;
 }
 
-export class UpdateStaffDto {
+export class UpdateStaffDto implements UpdateStaffRequest {
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
   @IsIn(ROLES)
