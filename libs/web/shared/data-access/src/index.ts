@@ -1,6 +1,7 @@
 export * from './lib/config/app-config';
 export * from './lib/config/api-url';
 export * from './lib/http/api-error';
+export * from './lib/http/response-body';
 export * from './lib/http/http-context';
 export * from './lib/http/api.interceptor';
 export * from './lib/http/provide-api-http';
@@ -10,4 +11,3 @@ export * from './lib/session/return-url';
 export * from './lib/session/auth.guards';
 export * from './lib/http/idempotency-keys';
 export * from './lib/realtime/realtime-connection';
-export * from './lib/text/format';

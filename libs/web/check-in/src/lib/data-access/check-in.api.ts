@@ -4,23 +4,28 @@ import {
   HttpParams,
 } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { CheckInStats, Page } from '@foyer/contracts';
 import {
-  ApiError,
+  CheckInPreview,
+  CheckInStats,
+  CheckedIn,
+  ConfirmCheckInRequest,
+  PreviewCheckInRequest,
+  StaffPerformance,
+} from '@foyer/contracts';
+import {
   injectApiUrl,
-  toApiError,
+  parseBody,
+  parsePage,
+  rethrowAsApiError,
   withIdempotencyKey,
 } from '@foyer/web/data-access';
-import { Observable, catchError, map, of, throwError } from 'rxjs';
+import { Observable, catchError, map, of } from 'rxjs';
 import {
   DoorAnswer,
   DoorPerformance,
-  parseDoorAnswer,
-  parseDoorPerformance,
-  parseStats,
+  doorAnswerOf,
+  refusalAnswerOf,
 } from './check-in.models';
-
-type Json = Record<string, unknown>;
 
 /** `/api/staff/check-in/*` and the door's reads (checkin:scan; performances:view for the list). */
 @Injectable({ providedIn: 'root' })
@@ -32,24 +37,23 @@ export class CheckInApi {
   performances(): Observable<DoorPerformance[]> {
     const params = new HttpParams().set('limit', 100);
     return this.http
-      .get<Page<unknown>>(this.url('/api/staff/performances'), { params })
+      .get<unknown>(this.url('/api/staff/performances'), { params })
       .pipe(
-        map((page) =>
-          (Array.isArray(page?.items) ? page.items : []).flatMap(
-            (item) => parseDoorPerformance(item) ?? [],
-          ),
-        ),
-        catchError((error: unknown) => throwError(() => toApiError(error))),
+        map((body) => parsePage(StaffPerformance, body, 'performances').items),
+        catchError(rethrowAsApiError),
       );
   }
 
   preview(token: string, performanceId: string): Observable<DoorAnswer> {
+    const body: PreviewCheckInRequest = { token, performanceId };
     return this.http
-      .post<unknown>(this.url('/api/staff/check-in/preview'), {
-        token,
-        performanceId,
-      })
-      .pipe(map(strictAnswer), catchError(answerOrError));
+      .post<unknown>(this.url('/api/staff/check-in/preview'), body)
+      .pipe(
+        map((answer) =>
+          doorAnswerOf(parseBody(CheckInPreview, answer, 'check-in answer')),
+        ),
+        catchError(answerOrError),
+      );
   }
 
   /** A 409 or 404 with a door state resolves as that answer; anything else is an ApiError. */
@@ -59,13 +63,17 @@ export class CheckInApi {
     nonce: string,
     idempotencyKey: string,
   ): Observable<DoorAnswer> {
+    const body: ConfirmCheckInRequest = { token, performanceId, nonce };
     return this.http
-      .post<unknown>(
-        this.url('/api/staff/check-in/confirm'),
-        { token, performanceId, nonce },
-        { context: withIdempotencyKey(idempotencyKey) },
-      )
-      .pipe(map(strictAnswer), catchError(answerOrError));
+      .post<unknown>(this.url('/api/staff/check-in/confirm'), body, {
+        context: withIdempotencyKey(idempotencyKey),
+      })
+      .pipe(
+        map((answer) =>
+          doorAnswerOf(parseBody(CheckedIn, answer, 'check-in answer')),
+        ),
+        catchError(answerOrError),
+      );
   }
 
   stats(performanceId: string): Observable<CheckInStats> {
@@ -76,47 +84,17 @@ export class CheckInApi {
         ),
       )
       .pipe(
-        map((body) => {
-          const stats = parseStats(body, performanceId);
-          if (!stats) {
-            throw new ApiError(
-              200,
-              'INTERNAL',
-              'The server sent unexpected door counts.',
-            );
-          }
-          return stats;
-        }),
-        catchError((error: unknown) => throwError(() => toApiError(error))),
+        map((body) => parseBody(CheckInStats, body, 'door count')),
+        catchError(rethrowAsApiError),
       );
   }
 }
 
-function strictAnswer(body: unknown): DoorAnswer {
-  const answer = parseDoorAnswer(body);
-  if (!answer) {
-    throw new ApiError(
-      200,
-      'INTERNAL',
-      'The server sent an unexpected check-in answer.',
-    );
-  }
-  return answer;
-}
-
 function answerOrError(error: unknown): Observable<DoorAnswer> {
-  if (
+  const answer =
     error instanceof HttpErrorResponse &&
     (error.status === 404 || error.status === 409)
-  ) {
-    const body =
-      typeof error.error === 'object' && error.error !== null
-        ? (error.error as Json)
-        : null;
-    const answer = parseDoorAnswer(body);
-    if (answer) {
-      return of(answer);
-    }
-  }
-  return throwError(() => toApiError(error));
+      ? refusalAnswerOf(error.error)
+      : null;
+  return answer ? of(answer) : rethrowAsApiError(error);
 }

@@ -8,7 +8,6 @@ import { SessionStore, injectRealtime } from '@foyer/web/data-access';
 import { firstValueFrom } from 'rxjs';
 import { io } from 'socket.io-client';
 import { CheckInApi } from './check-in.api';
-import { parseStats } from './check-in.models';
 
 /**
  * The running door count of one performance: the stats endpoint once, then `checkin.updated`
@@ -59,14 +58,11 @@ export class DoorCount {
     }
   }
 
+  /** Counts of every performance of the tenant arrive here; only this one's are taken. */
   private receive(payload: unknown): void {
-    const id = this.performanceId;
-    const stats = id ? parseStats(payload, id) : null;
-    if (
-      stats &&
-      (payload as { performanceId?: unknown }).performanceId === id
-    ) {
-      this.stats.set(stats);
+    const stats = CheckInStats.safeParse(payload);
+    if (stats.success && stats.data.performanceId === this.performanceId) {
+      this.stats.set(stats.data);
     }
   }
 }

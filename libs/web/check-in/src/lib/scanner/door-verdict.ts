@@ -1,3 +1,4 @@
+import { TOKEN_PATTERN } from '@foyer/contracts';
 import { DoorAnswer } from '../data-access/check-in.models';
 
 export type Tone = 'ok' | 'warn' | 'bad';
@@ -77,5 +78,5 @@ export function ticketToken(text: string): string | null {
   const trimmed = text.trim();
   const fragment = /#t=([A-Za-z0-9_-]+)/.exec(trimmed);
   const token = fragment ? fragment[1] : trimmed;
-  return /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : null;
+  return TOKEN_PATTERN.test(token) ? token : null;
 }

@@ -12,7 +12,14 @@ import {
   Validators,
 } from '@angular/forms';
 import { ErrorCode } from '@foyer/contracts';
-import { ApiError, NETWORK_ERROR } from '@foyer/web/data-access';
+import { NETWORK_ERROR, toApiError } from '@foyer/web/data-access';
+import {
+  DateTimePipe,
+  ProblemWords,
+  deviceTimeZone,
+  describeProblem,
+  formatDateTime,
+} from '@foyer/web/shared/ui';
 import { ZXingScannerModule } from '@zxing/ngx-scanner';
 import { BarcodeFormat } from '@zxing/library';
 import { firstValueFrom } from 'rxjs';
@@ -23,17 +30,16 @@ import { DoorFeedback } from './door-feedback';
 import { DoorVerdict, doorVerdict } from './door-verdict';
 import { ScanSource, ScannerStore } from './scanner.store';
 
-const TIME = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const DATE_TIME = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const format = (f: Intl.DateTimeFormat) => (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : f.format(date);
+/** How the door words a failure: short, for a glance at arm's length. */
+const DOOR_WORDS: ProblemWords = {
+  codes: {
+    [NETWORK_ERROR]:
+      'No connection to the server. Check the network and try again.',
+    [ErrorCode.FORBIDDEN]: 'Your role cannot check tickets in.',
+    [ErrorCode.UNAUTHENTICATED]: 'Your session has ended. Sign in again.',
+  },
+  tooManyRequests: () => 'Too many scans at once. Wait a moment and try again.',
+  serverFault: () => 'Something went wrong. Try again.',
 };
 
 /** The performance a door most likely admits now: check-in open, else the next to start. */
@@ -55,7 +61,7 @@ type CameraState = 'starting' | 'on' | 'denied' | 'none';
  */
 @Component({
   selector: 'foyer-scanner-page',
-  imports: [ReactiveFormsModule, ZXingScannerModule],
+  imports: [ReactiveFormsModule, ZXingScannerModule, DateTimePipe],
   providers: [ScannerStore, DoorCount, DoorFeedback],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './scanner-page.html',
@@ -82,11 +88,15 @@ export class ScannerPage {
       validators: [Validators.required],
     }),
   });
-  protected readonly dateTime = format(DATE_TIME);
+  protected readonly timeZone = deviceTimeZone();
 
   protected readonly verdict = computed<DoorVerdict | null>(() => {
     const answer = this.store.answer();
-    return answer ? doorVerdict(answer, format(TIME)) : null;
+    return answer
+      ? doorVerdict(answer, (iso) =>
+          formatDateTime(iso, this.timeZone, undefined, 'time'),
+        )
+      : null;
   });
 
   protected readonly problemText = computed(() => {
@@ -97,21 +107,19 @@ export class ScannerPage {
     if (!problem) {
       return '';
     }
-    return describe(problem);
+    return describeProblem(problem, DOOR_WORDS);
   });
 
   constructor() {
     void this.loadPerformances();
   }
 
-  protected choose(event: Event): void {
+  protected choose(id: string): void {
     this.feedback.unlock();
-    const id = (event.target as HTMLSelectElement).value || null;
-    this.select(id);
+    this.select(id || null);
   }
 
-  protected chooseCamera(event: Event): void {
-    const id = (event.target as HTMLSelectElement).value;
+  protected chooseCamera(id: string): void {
     this.device.set(this.cameras().find((camera) => camera.deviceId === id));
     this.torchOn.set(false);
   }
@@ -189,26 +197,7 @@ export class ScannerPage {
       this.performances.set(list);
       this.select(defaultPerformance(list)?.id ?? null);
     } catch (error) {
-      this.loadError.set(
-        describe(
-          error instanceof ApiError ? error : new ApiError(0, 'INTERNAL', ''),
-        ),
-      );
+      this.loadError.set(describeProblem(toApiError(error), DOOR_WORDS));
     }
-  }
-}
-
-function describe(error: ApiError): string {
-  switch (error.code) {
-    case NETWORK_ERROR:
-      return 'No connection to the server. Check the network and try again.';
-    case ErrorCode.FORBIDDEN:
-      return 'Your role cannot check tickets in.';
-    case ErrorCode.UNAUTHENTICATED:
-      return 'Your session has ended. Sign in again.';
-    case ErrorCode.RATE_LIMITED:
-      return 'Too many scans at once. Wait a moment and try again.';
-    default:
-      return 'Something went wrong. Try again.';
   }
 }

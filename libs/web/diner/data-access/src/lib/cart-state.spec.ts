@@ -9,6 +9,7 @@ const cart = (lines: Record<string, number>): Cart => ({
     quantity,
     unitPriceCents: 500,
     note: null,
+    available: true,
   })),
   totalCents: Object.values(lines).reduce((sum, q) => sum + q * 500, 0),
   currency: 'EUR',

@@ -1,7 +1,7 @@
+import { DEVICE_ID_PATTERN } from '@foyer/contracts';
+
 /** localStorage key of the anonymous device id; nothing else about the diner is stored. */
 export const DEVICE_ID_KEY = 'foyer.deviceId';
-
-const VALID = /^[A-Za-z0-9_-]{8,128}$/;
 
 function localStore(): Storage | null {
   try {
@@ -19,7 +19,7 @@ function localStore(): Storage | null {
 export function deviceId(storage: Storage | null = localStore()): string {
   try {
     const kept = storage?.getItem(DEVICE_ID_KEY);
-    if (kept && VALID.test(kept)) {
+    if (kept && DEVICE_ID_PATTERN.test(kept)) {
       return kept;
     }
   } catch {

@@ -5,10 +5,15 @@ import {
   DinerOrder,
   DinerSession,
   Header,
+  OpenSessionRequest,
+  PlaceOrderRequest,
   PublicMenu,
+  SetCartLineRequest,
 } from '@foyer/contracts';
 import {
   injectApiUrl,
+  parseBody,
+  parseItems,
   toApiError,
   withIdempotencyKey,
 } from '@foyer/web/data-access';
@@ -23,72 +28,92 @@ export class DinerApi {
   private readonly http = inject(HttpClient);
   private readonly url = injectApiUrl();
 
-  openSession(code: string, deviceId: string): Promise<DinerSession> {
-    return settle(
-      this.http.post<DinerSession>(this.url(`${table(code)}/session`), {
-        deviceId,
-      }),
+  async openSession(code: string, deviceId: string): Promise<DinerSession> {
+    const body: OpenSessionRequest = { deviceId };
+    return parseBody(
+      DinerSession,
+      await settle(this.http.post(this.url(`${table(code)}/session`), body)),
+      'table session',
     );
   }
 
-  menu(slug: string): Promise<PublicMenu> {
-    return settle(
-      this.http.get<PublicMenu>(
-        this.url(`/api/public/venues/${encodeURIComponent(slug)}/menu`),
+  async menu(slug: string): Promise<PublicMenu> {
+    return parseBody(
+      PublicMenu,
+      await settle(
+        this.http.get(
+          this.url(`/api/public/venues/${encodeURIComponent(slug)}/menu`),
+        ),
       ),
+      'menu',
     );
   }
 
-  cart(code: string, cap: string): Promise<Cart> {
-    return settle(
-      this.http.get<Cart>(this.url(`${table(code)}/cart`), {
-        headers: capHeader(cap),
-        cache: 'no-store',
-      }),
+  async cart(code: string, cap: string): Promise<Cart> {
+    return parseBody(
+      Cart,
+      await settle(
+        this.http.get(this.url(`${table(code)}/cart`), {
+          headers: capHeader(cap),
+          cache: 'no-store',
+        }),
+      ),
+      'cart',
     );
   }
 
-  setLine(
+  async setLine(
     code: string,
     cap: string,
     menuItemId: string,
     quantity: number,
   ): Promise<Cart> {
-    return settle(
-      this.http.put<Cart>(
-        this.url(`${table(code)}/cart/items/${encodeURIComponent(menuItemId)}`),
-        { quantity },
-        { headers: capHeader(cap) },
+    const body: SetCartLineRequest = { quantity };
+    return parseBody(
+      Cart,
+      await settle(
+        this.http.put(
+          this.url(
+            `${table(code)}/cart/items/${encodeURIComponent(menuItemId)}`,
+          ),
+          body,
+          { headers: capHeader(cap) },
+        ),
       ),
+      'cart',
     );
   }
 
   /** `idempotencyKey` is the same for every retry of one "Place order" press. */
-  placeOrder(
+  async placeOrder(
     code: string,
     cap: string,
-    body: { note?: string },
+    body: PlaceOrderRequest,
     idempotencyKey: string,
   ): Promise<DinerOrder> {
-    return settle(
-      this.http.post<DinerOrder>(this.url(`${table(code)}/orders`), body, {
-        headers: capHeader(cap),
-        context: withIdempotencyKey(idempotencyKey),
-      }),
+    return parseBody(
+      DinerOrder,
+      await settle(
+        this.http.post(this.url(`${table(code)}/orders`), body, {
+          headers: capHeader(cap),
+          context: withIdempotencyKey(idempotencyKey),
+        }),
+      ),
+      'order',
     );
   }
 
   async orders(code: string, cap: string): Promise<DinerOrder[]> {
-    const page = await settle(
-      this.http.get<{ items: DinerOrder[] }>(
-        this.url(`${table(code)}/orders`),
-        {
+    return parseItems(
+      DinerOrder,
+      await settle(
+        this.http.get(this.url(`${table(code)}/orders`), {
           headers: capHeader(cap),
           cache: 'no-store',
-        },
+        }),
       ),
+      'orders',
     );
-    return Array.isArray(page?.items) ? page.items : [];
   }
 }
 
@@ -98,7 +123,7 @@ const table = (code: string) =>
 const capHeader = (cap: string) =>
   new HttpHeaders({ [Header.SESSION_CAP]: cap });
 
-async function settle<T>(call: Observable<T>): Promise<T> {
+async function settle(call: Observable<unknown>): Promise<unknown> {
   try {
     return await firstValueFrom(call);
   } catch (error) {

@@ -51,16 +51,17 @@ export class DinerStore {
     renew: () => this.renew(),
     onConnect: () => void this.refresh(),
     events: {
+      // Events that do not read as their contract shape are ignored: the next re-read fixes it.
       [RealtimeEvent.CartUpdated]: (payload) => {
-        const cart = payload as Cart | null;
-        if (cart && Array.isArray(cart.lines)) {
-          this.cartState.receive(cart);
+        const cart = Cart.safeParse(payload);
+        if (cart.success) {
+          this.cartState.receive(cart.data);
         }
       },
       [RealtimeEvent.OrderUpdated]: (payload) => {
-        const order = payload as DinerOrder | null;
-        if (order && typeof order.id === 'string') {
-          this.orders.update((orders) => upsertOrder(orders, order));
+        const order = DinerOrder.safeParse(payload);
+        if (order.success) {
+          this.orders.update((orders) => upsertOrder(orders, order.data));
         }
       },
     },

@@ -11,7 +11,16 @@ import {
   StaffOrder,
   nextOrderStatus,
 } from '@foyer/contracts';
-import { SessionStore, formatMoney } from '@foyer/web/data-access';
+import { SessionStore } from '@foyer/web/data-access';
+import {
+  ConfirmButton,
+  DateTimePipe,
+  EmptyState,
+  MoneyPipe,
+  ProblemMessage,
+  StatusBadge,
+  deviceTimeZone,
+} from '@foyer/web/shared/ui';
 import { BoardColumn } from '../data-access/board-state';
 import { OrdersBoardStore } from '../data-access/orders-board.store';
 import { describeStaffError } from '../data-access/staff-text';
@@ -34,6 +43,14 @@ const ACTION: Partial<Record<OrderStatus, string>> = {
 /** `/staff/orders` (orders:view; buttons with orders:update): the live orders board. */
 @Component({
   selector: 'foyer-orders-board',
+  imports: [
+    ConfirmButton,
+    DateTimePipe,
+    EmptyState,
+    MoneyPipe,
+    ProblemMessage,
+    StatusBadge,
+  ],
   providers: [OrdersBoardStore, OrderChime],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './board-page.html',
@@ -50,9 +67,8 @@ export class BoardPage {
   );
   /** Read out by screen readers: new orders and the outcome of each tap. */
   protected readonly announcement = signal('');
-  protected readonly confirmingCancel = signal<string | null>(null);
   protected readonly columnTitle = COLUMN_TITLE;
-  protected readonly money = formatMoney;
+  protected readonly timeZone = deviceTimeZone();
 
   constructor() {
     this.store.onNewOrders = (orders) => {
@@ -71,13 +87,6 @@ export class BoardPage {
     return next ? (ACTION[next] ?? null) : null;
   }
 
-  protected time(iso: string): string {
-    return new Intl.DateTimeFormat(undefined, {
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(new Date(iso));
-  }
-
   protected async advance(order: StaffOrder): Promise<void> {
     const next = nextOrderStatus(order.status);
     const error = await this.store.advance(order);
@@ -89,7 +98,6 @@ export class BoardPage {
   }
 
   protected async cancel(order: StaffOrder): Promise<void> {
-    this.confirmingCancel.set(null);
     const error = await this.store.cancel(order);
     this.announcement.set(
       error

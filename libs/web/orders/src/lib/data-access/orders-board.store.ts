@@ -138,11 +138,9 @@ export class OrdersBoardStore {
   }
 
   private receive(payload: unknown): void {
-    if (!isStaffOrder(payload)) {
-      return;
-    }
-    if (this.board.upsert(payload) === 'new') {
-      this.announce([payload.id]);
+    const order = StaffOrder.safeParse(payload);
+    if (order.success && this.board.upsert(order.data) === 'new') {
+      this.announce([order.data.id]);
     }
   }
 
@@ -160,17 +158,4 @@ function without(ids: ReadonlySet<string>, id: string): ReadonlySet<string> {
   const next = new Set(ids);
   next.delete(id);
   return next;
-}
-
-function isStaffOrder(value: unknown): value is StaffOrder {
-  const order = value as Partial<StaffOrder> | null;
-  return (
-    typeof order === 'object' &&
-    order !== null &&
-    typeof order.id === 'string' &&
-    typeof order.status === 'string' &&
-    typeof order.updatedAt === 'string' &&
-    typeof order.createdAt === 'string' &&
-    Array.isArray(order.lines)
-  );
 }

@@ -1,19 +1,34 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { OrderStatus, Page, StaffOrder } from '@foyer/contracts';
+import {
+  DiningTable,
+  DiningTableRequest,
+  MenuCategory,
+  MenuCategoryRequest,
+  MenuItem,
+  MenuItemRequest,
+  OrderStatus,
+  Page,
+  StaffOrder,
+  UpdateOrderRequest,
+} from '@foyer/contracts';
 import {
   IdempotencyKeys,
   injectApiUrl,
+  parseBody,
+  parsePage,
   toApiError,
   withIdempotencyKey,
 } from '@foyer/web/data-access';
-import { Observable, firstValueFrom } from 'rxjs';
-import {
-  DiningTable,
-  MenuCategory,
-  MenuItem,
-  MenuItemInput,
-} from './staff-ordering.models';
+import { Observable, firstValueFrom, map } from 'rxjs';
+
+const readOrder = (body: unknown) => parseBody(StaffOrder, body, 'order');
+const readTable = (body: unknown) => parseBody(DiningTable, body, 'table');
+const readCategory = (body: unknown) =>
+  parseBody(MenuCategory, body, 'menu category');
+const readItem = (body: unknown) => parseBody(MenuItem, body, 'menu item');
+/** Deleting and closing answer 204: nothing to read. */
+const readNothing = (): void => undefined;
 
 /**
  * Staff calls for menu, tables and orders. Reads return Observables of pages (for
@@ -37,77 +52,106 @@ export class StaffOrderingApi {
     if (cursor) {
       params = params.set('cursor', cursor);
     }
-    return this.http.get<Page<StaffOrder>>(this.url('/api/staff/orders'), {
-      params,
-    });
+    return this.http
+      .get<unknown>(this.url('/api/staff/orders'), { params })
+      .pipe(map((body) => parsePage(StaffOrder, body, 'orders')));
   }
 
-  order(id: string): Promise<StaffOrder> {
-    return settle(
-      this.http.get<StaffOrder>(this.url(`/api/staff/orders/${enc(id)}`)),
+  async order(id: string): Promise<StaffOrder> {
+    return readOrder(
+      await settle(
+        this.http.get<unknown>(this.url(`/api/staff/orders/${enc(id)}`)),
+      ),
     );
   }
 
   setStatus(id: string, status: OrderStatus): Promise<StaffOrder> {
-    return this.mutate(`order:${id}`, { status }, (context) =>
-      this.http.patch<StaffOrder>(
-        this.url(`/api/staff/orders/${enc(id)}`),
-        { status },
-        { context },
-      ),
+    const body: UpdateOrderRequest = { status };
+    return this.mutate(
+      `order:${id}`,
+      body,
+      (context) =>
+        this.http.patch<unknown>(
+          this.url(`/api/staff/orders/${enc(id)}`),
+          body,
+          { context },
+        ),
+      readOrder,
     );
   }
 
   // Tables
   tables(cursor: string | null): Observable<Page<DiningTable>> {
-    return this.http.get<Page<DiningTable>>(this.url('/api/staff/tables'), {
-      params: page(cursor),
-    });
+    return this.http
+      .get<unknown>(this.url('/api/staff/tables'), { params: page(cursor) })
+      .pipe(map((body) => parsePage(DiningTable, body, 'tables')));
   }
 
   createTable(label: string): Promise<DiningTable> {
-    return this.mutate('table:create', { label }, (context) =>
-      this.http.post<DiningTable>(
-        this.url('/api/staff/tables'),
-        { label },
-        { context },
-      ),
+    const body: DiningTableRequest = { label };
+    return this.mutate(
+      'table:create',
+      body,
+      (context) =>
+        this.http.post<unknown>(this.url('/api/staff/tables'), body, {
+          context,
+        }),
+      readTable,
     );
   }
 
   renameTable(id: string, label: string): Promise<DiningTable> {
-    return this.mutate(`table:${id}`, { label }, (context) =>
-      this.http.patch<DiningTable>(
-        this.url(`/api/staff/tables/${enc(id)}`),
-        { label },
-        { context },
-      ),
+    const body: Partial<DiningTableRequest> = { label };
+    return this.mutate(
+      `table:${id}`,
+      body,
+      (context) =>
+        this.http.patch<unknown>(
+          this.url(`/api/staff/tables/${enc(id)}`),
+          body,
+          { context },
+        ),
+      readTable,
     );
   }
 
-  deleteTable(id: string): Promise<unknown> {
-    return this.mutate(`table-delete:${id}`, {}, (context) =>
-      this.http.delete(this.url(`/api/staff/tables/${enc(id)}`), { context }),
+  deleteTable(id: string): Promise<void> {
+    return this.mutate(
+      `table-delete:${id}`,
+      {},
+      (context) =>
+        this.http.delete(this.url(`/api/staff/tables/${enc(id)}`), {
+          context,
+        }),
+      readNothing,
     );
   }
 
   rotateCode(id: string): Promise<DiningTable> {
-    return this.mutate(`table-rotate:${id}`, {}, (context) =>
-      this.http.post<DiningTable>(
-        this.url(`/api/staff/tables/${enc(id)}/rotate-code`),
-        {},
-        { context },
-      ),
+    return this.mutate(
+      `table-rotate:${id}`,
+      {},
+      (context) =>
+        this.http.post<unknown>(
+          this.url(`/api/staff/tables/${enc(id)}/rotate-code`),
+          {},
+          { context },
+        ),
+      readTable,
     );
   }
 
-  closeSitting(id: string): Promise<unknown> {
-    return this.mutate(`table-close:${id}`, {}, (context) =>
-      this.http.post(
-        this.url(`/api/staff/tables/${enc(id)}/close-sitting`),
-        {},
-        { context },
-      ),
+  closeSitting(id: string): Promise<void> {
+    return this.mutate(
+      `table-close:${id}`,
+      {},
+      (context) =>
+        this.http.post(
+          this.url(`/api/staff/tables/${enc(id)}/close-sitting`),
+          {},
+          { context },
+        ),
+      readNothing,
     );
   }
 
@@ -127,70 +171,95 @@ export class StaffOrderingApi {
 
   // Menu
   categories(cursor: string | null): Observable<Page<MenuCategory>> {
-    return this.http.get<Page<MenuCategory>>(
-      this.url('/api/staff/menu/categories'),
-      {
+    return this.http
+      .get<unknown>(this.url('/api/staff/menu/categories'), {
         params: page(cursor),
-      },
-    );
+      })
+      .pipe(map((body) => parsePage(MenuCategory, body, 'menu categories')));
   }
 
   saveCategory(
     id: string | null,
-    body: { name: string; position: number },
+    body: MenuCategoryRequest,
   ): Promise<MenuCategory> {
     return id
-      ? this.mutate(`category:${id}`, body, (context) =>
-          this.http.patch<MenuCategory>(
-            this.url(`/api/staff/menu/categories/${enc(id)}`),
-            body,
-            { context },
-          ),
+      ? this.mutate(
+          `category:${id}`,
+          body,
+          (context) =>
+            this.http.patch<unknown>(
+              this.url(`/api/staff/menu/categories/${enc(id)}`),
+              body,
+              { context },
+            ),
+          readCategory,
         )
-      : this.mutate('category:create', body, (context) =>
-          this.http.post<MenuCategory>(
-            this.url('/api/staff/menu/categories'),
-            body,
-            { context },
-          ),
+      : this.mutate(
+          'category:create',
+          body,
+          (context) =>
+            this.http.post<unknown>(
+              this.url('/api/staff/menu/categories'),
+              body,
+              { context },
+            ),
+          readCategory,
         );
   }
 
-  deleteCategory(id: string): Promise<unknown> {
-    return this.mutate(`category-delete:${id}`, {}, (context) =>
-      this.http.delete(this.url(`/api/staff/menu/categories/${enc(id)}`), {
-        context,
-      }),
+  deleteCategory(id: string): Promise<void> {
+    return this.mutate(
+      `category-delete:${id}`,
+      {},
+      (context) =>
+        this.http.delete(this.url(`/api/staff/menu/categories/${enc(id)}`), {
+          context,
+        }),
+      readNothing,
     );
   }
 
   items(cursor: string | null): Observable<Page<MenuItem>> {
-    return this.http.get<Page<MenuItem>>(this.url('/api/staff/menu/items'), {
-      params: page(cursor),
-    });
+    return this.http
+      .get<unknown>(this.url('/api/staff/menu/items'), {
+        params: page(cursor),
+      })
+      .pipe(map((body) => parsePage(MenuItem, body, 'menu items')));
   }
 
-  saveItem(id: string | null, body: MenuItemInput): Promise<MenuItem> {
+  saveItem(id: string | null, body: MenuItemRequest): Promise<MenuItem> {
     return id
-      ? this.mutate(`item:${id}`, body, (context) =>
-          this.http.patch<MenuItem>(
-            this.url(`/api/staff/menu/items/${enc(id)}`),
-            body,
-            { context },
-          ),
+      ? this.mutate(
+          `item:${id}`,
+          body,
+          (context) =>
+            this.http.patch<unknown>(
+              this.url(`/api/staff/menu/items/${enc(id)}`),
+              body,
+              { context },
+            ),
+          readItem,
         )
-      : this.mutate('item:create', body, (context) =>
-          this.http.post<MenuItem>(this.url('/api/staff/menu/items'), body, {
-            context,
-          }),
+      : this.mutate(
+          'item:create',
+          body,
+          (context) =>
+            this.http.post<unknown>(this.url('/api/staff/menu/items'), body, {
+              context,
+            }),
+          readItem,
         );
   }
 
-  deleteItem(id: string): Promise<unknown> {
-    return this.mutate(`item-delete:${id}`, {}, (context) =>
-      this.http.delete(this.url(`/api/staff/menu/items/${enc(id)}`), {
-        context,
-      }),
+  deleteItem(id: string): Promise<void> {
+    return this.mutate(
+      `item-delete:${id}`,
+      {},
+      (context) =>
+        this.http.delete(this.url(`/api/staff/menu/items/${enc(id)}`), {
+          context,
+        }),
+      readNothing,
     );
   }
 
@@ -203,28 +272,34 @@ export class StaffOrderingApi {
       `image:${id}`,
       { name: file.name, size: file.size, modified: file.lastModified },
       (context) =>
-        this.http.post<MenuItem>(
+        this.http.post<unknown>(
           this.url(`/api/staff/menu/items/${enc(id)}/image`),
           form,
           { context },
         ),
+      readItem,
     );
   }
 
+  /** Sends a mutation and reads its answer with `read`; failures reject with an ApiError. */
   private async mutate<T>(
     scope: string,
     body: unknown,
-    request: (context: ReturnType<typeof withIdempotencyKey>) => Observable<T>,
+    request: (
+      context: ReturnType<typeof withIdempotencyKey>,
+    ) => Observable<unknown>,
+    read: (answer: unknown) => T,
   ): Promise<T> {
     const context = withIdempotencyKey(this.keys.keyFor(scope, body));
+    let answer: unknown;
     try {
-      const value = await settle(request(context));
+      answer = await settle(request(context));
       this.keys.settle(scope);
-      return value;
     } catch (error) {
       this.keys.settle(scope, toApiError(error));
       throw error;
     }
+    return read(answer);
   }
 }
 

@@ -1,28 +1,6 @@
-/** Staff shapes of the menu, tables and orders routes of the OpenAPI document. */
-export interface MenuCategory {
-  id: string;
-  name: string;
-  position: number;
-}
+/** Staff shapes of the menu, tables and orders routes, declared once in `@foyer/contracts`. */
+export type { DiningTable, MenuCategory, MenuItem } from '@foyer/contracts';
+import type { MenuItem } from '@foyer/contracts';
 
-export interface MenuItem {
-  id: string;
-  categoryId: string;
-  name: string;
-  description: string;
-  priceCents: number;
-  currency: string;
-  allergens: string[];
-  available: boolean;
-  position: number;
-  imageUrl: string | null;
-}
-
+/** What the menu editor sends for an item: every field but the server's own. */
 export type MenuItemInput = Omit<MenuItem, 'id' | 'imageUrl'>;
-
-export interface DiningTable {
-  id: string;
-  label: string;
-  code: string;
-  active: boolean;
-}

@@ -1,9 +1,5 @@
-import {
-  emptyItemForm,
-  itemFormOf,
-  minorDigits,
-  parseItemForm,
-} from './menu-form';
+import { minorDigits } from '@foyer/web/shared/ui';
+import { emptyItemForm, itemFormOf, parseItemForm } from './menu-form';
 
 describe('parseItemForm', () => {
   it('turns the form into the API body with integer minor units', () => {
@@ -13,7 +9,7 @@ describe('parseItemForm', () => {
       price: '4,5',
       currency: 'eur',
       allergens: 'gluten, , barley',
-      position: '2',
+      position: 2,
     });
     expect(result).toEqual({
       body: {
@@ -72,7 +68,7 @@ describe('parseItemForm', () => {
       ...emptyItemForm(),
       price: '4.555',
       currency: 'EURO',
-      position: '-1',
+      position: -1,
     });
     expect('errors' in result && Object.keys(result.errors).sort()).toEqual([
       'categoryId',

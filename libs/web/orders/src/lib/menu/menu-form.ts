@@ -1,16 +1,26 @@
+import { FormControl, FormGroup } from '@angular/forms';
+import { minorDigits } from '@foyer/web/shared/ui';
 import { MenuItem, MenuItemInput } from '../data-access/staff-ordering.models';
 
-/** The item form's raw values: price as typed ("4.50"), allergens comma-separated. */
-export interface ItemFormValue {
-  categoryId: string;
-  name: string;
-  description: string;
-  price: string;
-  currency: string;
-  allergens: string;
-  available: boolean;
-  position: string;
+/**
+ * The item form: the price as typed ("4.50"), allergens comma-separated. Its rules are
+ * the API's and are checked on save by `parseItemForm`, which words every problem.
+ */
+export function itemForm() {
+  return new FormGroup({
+    categoryId: new FormControl('', { nonNullable: true }),
+    name: new FormControl('', { nonNullable: true }),
+    description: new FormControl('', { nonNullable: true }),
+    price: new FormControl('', { nonNullable: true }),
+    currency: new FormControl('EUR', { nonNullable: true }),
+    allergens: new FormControl('', { nonNullable: true }),
+    available: new FormControl(true, { nonNullable: true }),
+    position: new FormControl<number | null>(0),
+  });
 }
+
+export type ItemForm = ReturnType<typeof itemForm>;
+export type ItemFormValue = ReturnType<ItemForm['getRawValue']>;
 
 export const emptyItemForm = (categoryId = ''): ItemFormValue => ({
   categoryId,
@@ -20,22 +30,8 @@ export const emptyItemForm = (categoryId = ''): ItemFormValue => ({
   currency: 'EUR',
   allergens: '',
   available: true,
-  position: '0',
+  position: 0,
 });
-
-/** Decimal places of a currency's minor unit (EUR 2, JPY 0, BHD 3); 2 for unknown codes. */
-export function minorDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', {
-        style: 'currency',
-        currency,
-      }).resolvedOptions().maximumFractionDigits ?? 2
-    );
-  } catch {
-    return 2;
-  }
-}
 
 export const itemFormOf = (item: MenuItem): ItemFormValue => ({
   categoryId: item.categoryId,
@@ -47,7 +43,7 @@ export const itemFormOf = (item: MenuItem): ItemFormValue => ({
   currency: item.currency,
   allergens: item.allergens.join(', '),
   available: item.available,
-  position: String(item.position),
+  position: item.position,
 });
 
 /**
@@ -70,7 +66,8 @@ export function parseItemForm(
     .split(',')
     .map((a) => a.trim())
     .filter(Boolean);
-  const position = Number(value.position);
+  // An emptied position field means the first place, as it always has.
+  const position = value.position ?? 0;
   if (!value.categoryId) errors.categoryId = 'Choose a category.';
   if (!name || name.length > 120)
     errors.name = 'Enter a name of 1 to 120 characters.';

@@ -5,15 +5,23 @@ import {
   inject,
   signal,
 } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Permission } from '@foyer/contracts';
-import { SessionStore, formatMoney, toApiError } from '@foyer/web/data-access';
+import { SessionStore, toApiError } from '@foyer/web/data-access';
 import { PagedList } from '@foyer/web/dashboard-data-access';
+import {
+  DataTable,
+  EmptyState,
+  MoneyPipe,
+  ProblemMessage,
+} from '@foyer/web/shared/ui';
 import { StaffOrderingApi } from '../data-access/staff-ordering.api';
 import { MenuCategory, MenuItem } from '../data-access/staff-ordering.models';
 import { describeStaffError } from '../data-access/staff-text';
 import {
   ItemFormValue,
   emptyItemForm,
+  itemForm,
   itemFormOf,
   parseItemForm,
 } from './menu-form';
@@ -23,6 +31,13 @@ type ItemErrors = Partial<Record<keyof ItemFormValue, string>>;
 /** `/staff/menu` (menu:view; editing with menu:edit): categories, items, item images. */
 @Component({
   selector: 'foyer-menu-page',
+  imports: [
+    ReactiveFormsModule,
+    DataTable,
+    EmptyState,
+    MoneyPipe,
+    ProblemMessage,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './menu-page.html',
   styles: `
@@ -65,16 +80,23 @@ export class MenuPage {
   );
   protected readonly status = signal('');
   protected readonly busy = signal(false);
-  protected readonly money = formatMoney;
+  protected readonly columns = computed(() => [
+    'Item',
+    'Price',
+    'Allergens',
+    'Available',
+    'Image',
+    ...(this.canEdit() ? ['Actions'] : []),
+  ]);
 
-  // Category form
-  protected readonly categoryName = signal('');
-  protected readonly categoryPosition = signal('0');
+  protected readonly categoryForm = new FormGroup({
+    name: new FormControl('', { nonNullable: true }),
+    position: new FormControl<number | null>(0),
+  });
   protected readonly editingCategory = signal<MenuCategory | null>(null);
 
-  // Item form
+  protected readonly itemForm = itemForm();
   protected readonly editingItem = signal<MenuItem | null>(null);
-  protected readonly itemForm = signal<ItemFormValue>(emptyItemForm());
   protected readonly itemErrors = signal<ItemErrors>({});
 
   protected readonly grouped = computed(() =>
@@ -87,33 +109,31 @@ export class MenuPage {
   );
 
   constructor() {
+    this.reload();
+  }
+
+  protected reload(): void {
     void this.categories.loadAll();
     void this.items.loadAll();
   }
 
-  protected setItemField<K extends keyof ItemFormValue>(
-    key: K,
-    value: ItemFormValue[K],
-  ): void {
-    this.itemForm.update((form) => ({ ...form, [key]: value }));
-  }
-
   protected editCategory(category: MenuCategory): void {
     this.editingCategory.set(category);
-    this.categoryName.set(category.name);
-    this.categoryPosition.set(String(category.position));
+    this.categoryForm.setValue({
+      name: category.name,
+      position: category.position,
+    });
   }
 
   protected resetCategory(): void {
     this.editingCategory.set(null);
-    this.categoryName.set('');
-    this.categoryPosition.set('0');
+    this.categoryForm.reset({ name: '', position: 0 });
   }
 
-  protected async saveCategory(event: Event): Promise<void> {
-    event.preventDefault();
-    const name = this.categoryName().trim();
-    const position = Number(this.categoryPosition());
+  protected async saveCategory(): Promise<void> {
+    const name = this.categoryForm.controls.name.value.trim();
+    // An emptied position field means the first place, as it always has.
+    const position = this.categoryForm.controls.position.value ?? 0;
     if (
       !name ||
       name.length > 80 ||
@@ -148,24 +168,23 @@ export class MenuPage {
   protected newItem(category: MenuCategory): void {
     this.editingItem.set(null);
     this.itemErrors.set({});
-    this.itemForm.set(emptyItemForm(category.id));
+    this.itemForm.reset(emptyItemForm(category.id));
   }
 
   protected editItem(item: MenuItem): void {
     this.editingItem.set(item);
     this.itemErrors.set({});
-    this.itemForm.set(itemFormOf(item));
+    this.itemForm.setValue(itemFormOf(item));
   }
 
   protected resetItem(): void {
     this.editingItem.set(null);
     this.itemErrors.set({});
-    this.itemForm.set(emptyItemForm(this.categories.items()[0]?.id ?? ''));
+    this.itemForm.reset(emptyItemForm(this.categories.items()[0]?.id ?? ''));
   }
 
-  protected async saveItem(event: Event): Promise<void> {
-    event.preventDefault();
-    const parsed = parseItemForm(this.itemForm());
+  protected async saveItem(): Promise<void> {
+    const parsed = parseItemForm(this.itemForm.getRawValue());
     if ('errors' in parsed) {
       this.itemErrors.set(parsed.errors);
       this.status.set('Check the fields marked in the item form.');

@@ -7,9 +7,11 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { Permission } from '@foyer/contracts';
 import { SessionStore, toApiError } from '@foyer/web/data-access';
 import { PagedList } from '@foyer/web/dashboard-data-access';
+import { ConfirmButton, DataTable, ProblemMessage } from '@foyer/web/shared/ui';
 import { StaffOrderingApi } from '../data-access/staff-ordering.api';
 import { DiningTable } from '../data-access/staff-ordering.models';
 import { describeStaffError } from '../data-access/staff-text';
@@ -26,6 +28,7 @@ export function svgDataUrl(svg: string): string {
 /** `/staff/tables` (tables:manage): tables, their QR codes, code rotation, closing a sitting. */
 @Component({
   selector: 'foyer-tables-page',
+  imports: [ReactiveFormsModule, ConfirmButton, DataTable, ProblemMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tables-page.html',
   styles: `
@@ -65,10 +68,12 @@ export class TablesPage {
     this.session.can(Permission.ORDERS_UPDATE),
   );
   protected readonly status = signal('');
-  protected readonly newLabel = signal('');
+  protected readonly createForm = new FormGroup({
+    label: new FormControl('', { nonNullable: true }),
+  });
   protected readonly renaming = signal<string | null>(null);
-  protected readonly renameLabel = signal('');
-  protected readonly confirmingDelete = signal<string | null>(null);
+  protected readonly renameLabel = new FormControl('', { nonNullable: true });
+  protected readonly columns = ['Table', 'Diner address', 'Actions'];
   protected readonly qr = signal<{ id: string; src: string } | null>(null);
   protected readonly rotating = signal<DiningTable | null>(null);
   protected readonly busy = signal(false);
@@ -80,9 +85,8 @@ export class TablesPage {
     void this.list.loadAll();
   }
 
-  protected async create(event: Event): Promise<void> {
-    event.preventDefault();
-    const label = this.newLabel().trim();
+  protected async create(): Promise<void> {
+    const label = this.createForm.controls.label.value.trim();
     if (!label || label.length > 60) {
       this.status.set('Enter a label of 1 to 60 characters.');
       return;
@@ -90,18 +94,18 @@ export class TablesPage {
     await this.run(async () => {
       const table = await this.api.createTable(label);
       this.list.upsert(table);
-      this.newLabel.set('');
+      this.createForm.reset();
       return `${table.label} was added.`;
     });
   }
 
   protected startRename(table: DiningTable): void {
     this.renaming.set(table.id);
-    this.renameLabel.set(table.label);
+    this.renameLabel.setValue(table.label);
   }
 
   protected async rename(table: DiningTable): Promise<void> {
-    const label = this.renameLabel().trim();
+    const label = this.renameLabel.value.trim();
     if (!label || label.length > 60) {
       this.status.set('Enter a label of 1 to 60 characters.');
       return;
@@ -115,7 +119,6 @@ export class TablesPage {
   }
 
   protected async remove(table: DiningTable): Promise<void> {
-    this.confirmingDelete.set(null);
     await this.run(async () => {
       await this.api.deleteTable(table.id);
       this.list.remove(table.id);

@@ -10,9 +10,8 @@ import {
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ErrorCode, Header } from '@foyer/contracts';
-import { AppConfig, apiInterceptor } from '@foyer/web/data-access';
+import { ApiError, AppConfig, apiInterceptor } from '@foyer/web/data-access';
 import { AccountApi } from './account.api';
-import { parseSignedInSession, parseSignedInSessions } from './account.models';
 
 const API = 'https://api.example.test';
 const TOKEN = 'AbC_def-1234567890xyzQWERTY';
@@ -27,53 +26,6 @@ const session = {
   lastUsedAt: '2030-03-02T11:30:00.000Z',
   current: true,
 };
-
-describe('parseSignedInSession(s)', () => {
-  it('reads a session', () => {
-    expect(parseSignedInSession(session)).toEqual(session);
-  });
-
-  it('tolerates a null userAgent and ip, a missing lastUsedAt and a tenant without name', () => {
-    expect(
-      parseSignedInSession({
-        ...session,
-        userAgent: null,
-        ip: null,
-        lastUsedAt: undefined,
-        current: undefined,
-        tenant: { id: 't-2', slug: 'sala' },
-      }),
-    ).toEqual({
-      ...session,
-      userAgent: null,
-      ip: null,
-      lastUsedAt: session.createdAt,
-      current: false,
-      tenant: { id: 't-2', slug: 'sala', name: 'sala' },
-    });
-  });
-
-  it('skips sessions without id, tenant or sign-in time', () => {
-    expect(
-      parseSignedInSessions({
-        items: [
-          session,
-          { ...session, id: '' },
-          { ...session, tenant: null },
-          { ...session, createdAt: 5 },
-          'x',
-        ],
-      }),
-    ).toEqual([session]);
-  });
-
-  it('refuses a body without items', () => {
-    expect(() => parseSignedInSessions({})).toThrow(
-      expect.objectContaining({ code: ErrorCode.INTERNAL }),
-    );
-    expect(() => parseSignedInSessions(null)).toThrow();
-  });
-});
 
 describe('AccountApi', () => {
   let api: AccountApi;
@@ -148,6 +100,40 @@ describe('AccountApi', () => {
       status: 400,
       code: ErrorCode.TOKEN_INVALID,
     });
+  });
+
+  async function sessions(body: unknown) {
+    const listing = api.sessions();
+    http.expectOne(`${API}/api/auth/sessions`).flush(body);
+    return listing;
+  }
+
+  it('reads a session without user agent or IP', async () => {
+    const anonymous = { ...session, userAgent: null, ip: null };
+    await expect(sessions({ items: [anonymous] })).resolves.toEqual([
+      anonymous,
+    ]);
+  });
+
+  it('skips sessions without id, tenant or sign-in time', async () => {
+    await expect(
+      sessions({
+        items: [
+          session,
+          { ...session, id: '' },
+          { ...session, tenant: null },
+          { ...session, createdAt: 5 },
+          'x',
+        ],
+      }),
+    ).resolves.toEqual([session]);
+  });
+
+  it('refuses a body without items', async () => {
+    await expect(sessions({})).rejects.toMatchObject({
+      code: ErrorCode.INTERNAL,
+    });
+    await expect(sessions(null)).rejects.toBeInstanceOf(ApiError);
   });
 
   it('lists sessions and signs one out with the CSRF token', async () => {

@@ -1,8 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { injectApiUrl, toApiError } from '@foyer/web/data-access';
+import {
+  ForgotPasswordRequest,
+  SetPasswordRequest,
+  SignedInSession,
+  TokenRequest,
+} from '@foyer/contracts';
+import { injectApiUrl, parseItems, toApiError } from '@foyer/web/data-access';
 import { Observable, firstValueFrom } from 'rxjs';
-import { SignedInSession, parseSignedInSessions } from './account.models';
 
 /**
  * The account calls of `/api/auth` besides sign-in: the emailed-link ones (forgot and reset
@@ -20,7 +25,7 @@ export class AccountApi {
     await this.send(
       this.http.post<unknown>(this.url('/api/auth/forgot-password'), {
         email,
-      }),
+      } satisfies ForgotPasswordRequest),
     );
   }
 
@@ -30,7 +35,7 @@ export class AccountApi {
       this.http.post<unknown>(this.url('/api/auth/reset-password'), {
         token,
         newPassword,
-      }),
+      } satisfies SetPasswordRequest),
     );
   }
 
@@ -40,7 +45,7 @@ export class AccountApi {
       this.http.post<unknown>(this.url('/api/auth/set-password'), {
         token,
         newPassword,
-      }),
+      } satisfies SetPasswordRequest),
     );
   }
 
@@ -49,14 +54,19 @@ export class AccountApi {
     await this.send(
       this.http.post<unknown>(this.url('/api/auth/accept-invitation'), {
         token,
-      }),
+      } satisfies TokenRequest),
     );
   }
 
-  /** The user's open sessions in every tenant. */
+  /**
+   * The user's open sessions in every tenant. A body without an `items` list is refused:
+   * an empty list would wrongly say no device is signed in.
+   */
   async sessions(): Promise<SignedInSession[]> {
-    return parseSignedInSessions(
+    return parseItems(
+      SignedInSession,
       await this.send(this.http.get<unknown>(this.url('/api/auth/sessions'))),
+      'sessions',
     );
   }
 

@@ -1,17 +1,15 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { ErrorCode, Page } from '@foyer/contracts';
-import { ApiError, injectApiUrl, toApiError } from '@foyer/web/data-access';
-import { Observable, catchError, map, throwError } from 'rxjs';
-import { PAGE_SIZE } from '../staff-users/staff-users.api';
-import { parsePage } from '../staff-users/staff-users.models';
+import { AuditEvent, ChainVerification, Page } from '@foyer/contracts';
 import {
-  AuditEvent,
-  AuditFilters,
-  ChainVerification,
-  parseAuditEvent,
-  parseChainVerification,
-} from './audit.models';
+  injectApiUrl,
+  parseBody,
+  parsePage,
+  rethrowAsApiError,
+} from '@foyer/web/data-access';
+import { Observable, catchError, map } from 'rxjs';
+import { PAGE_SIZE } from '../staff-users/staff-users.api';
+import { AuditFilters } from './audit.models';
 
 /** `/api/staff/audit`: the tenant's audit trail and its hash-chain check. */
 @Injectable({ providedIn: 'root' })
@@ -37,25 +35,15 @@ export class AuditApi {
     return this.http
       .get<unknown>(this.url('/api/staff/audit'), { params })
       .pipe(
-        map((body) => parsePage(body, parseAuditEvent)),
-        catchError((error: unknown) => throwError(() => toApiError(error))),
+        map((body) => parsePage(AuditEvent, body, 'audit events')),
+        catchError(rethrowAsApiError),
       );
   }
 
   verify(): Observable<ChainVerification> {
     return this.http.get<unknown>(this.url('/api/staff/audit/verify')).pipe(
-      map((body) => {
-        const result = parseChainVerification(body);
-        if (result === null) {
-          throw new ApiError(
-            200,
-            ErrorCode.INTERNAL,
-            'The server sent an unexpected verification result.',
-          );
-        }
-        return result;
-      }),
-      catchError((error: unknown) => throwError(() => toApiError(error))),
+      map((body) => parseBody(ChainVerification, body, 'verification result')),
+      catchError(rethrowAsApiError),
     );
   }
 }

@@ -1,18 +1,19 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Page } from '@foyer/contracts';
-import { injectApiUrl, withIdempotencyKey } from '@foyer/web/data-access';
-import { Observable, catchError, map } from 'rxjs';
-import { rethrowAsApiError, required } from '../paging/json';
-import { PAGE_SIZE } from '../staff-users/staff-users.api';
-import { parsePage } from '../staff-users/staff-users.models';
+import { Page, PerformanceRequest, StaffPerformance } from '@foyer/contracts';
 import {
-  Performance,
-  PerformanceInput,
-  parsePerformance,
-} from './performances.models';
+  injectApiUrl,
+  parseBody,
+  parsePage,
+  rethrowAsApiError,
+  withIdempotencyKey,
+} from '@foyer/web/data-access';
+import { Observable, catchError, map } from 'rxjs';
+import { PAGE_SIZE } from '../staff-users/staff-users.api';
+import { Performance } from './performances.models';
 
-const strictPerformance = required(parsePerformance, 'performance');
+const readPerformance = (body: unknown) =>
+  parseBody(StaffPerformance, body, 'performance');
 
 /** `/api/staff/performances`, soonest first (performances:view to read, performances:edit to change). */
 @Injectable({ providedIn: 'root' })
@@ -31,7 +32,7 @@ export class PerformancesApi {
     return this.http
       .get<unknown>(this.url('/api/staff/performances'), { params })
       .pipe(
-        map((body) => parsePage(body, parsePerformance)),
+        map((body) => parsePage(StaffPerformance, body, 'performances')),
         catchError(rethrowAsApiError),
       );
   }
@@ -41,23 +42,23 @@ export class PerformancesApi {
       .get<unknown>(
         this.url(`/api/staff/performances/${encodeURIComponent(id)}`),
       )
-      .pipe(map(strictPerformance), catchError(rethrowAsApiError));
+      .pipe(map(readPerformance), catchError(rethrowAsApiError));
   }
 
   create(
-    input: PerformanceInput,
+    input: PerformanceRequest,
     idempotencyKey: string,
   ): Observable<Performance> {
     return this.http
       .post<unknown>(this.url('/api/staff/performances'), input, {
         context: withIdempotencyKey(idempotencyKey),
       })
-      .pipe(map(strictPerformance), catchError(rethrowAsApiError));
+      .pipe(map(readPerformance), catchError(rethrowAsApiError));
   }
 
   update(
     id: string,
-    input: Partial<PerformanceInput>,
+    input: Partial<PerformanceRequest>,
     idempotencyKey: string,
   ): Observable<Performance> {
     return this.http
@@ -68,6 +69,6 @@ export class PerformancesApi {
           context: withIdempotencyKey(idempotencyKey),
         },
       )
-      .pipe(map(strictPerformance), catchError(rethrowAsApiError));
+      .pipe(map(readPerformance), catchError(rethrowAsApiError));
   }
 }

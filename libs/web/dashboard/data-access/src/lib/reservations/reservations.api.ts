@@ -1,18 +1,16 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Page } from '@foyer/contracts';
-import { injectApiUrl, withIdempotencyKey } from '@foyer/web/data-access';
-import { Observable, catchError, map } from 'rxjs';
-import { rethrowAsApiError, required } from '../paging/json';
-import { PAGE_SIZE } from '../staff-users/staff-users.api';
-import { parsePage } from '../staff-users/staff-users.models';
+import { Page, StaffReservationView } from '@foyer/contracts';
 import {
-  ReservationFilters,
-  StaffReservation,
-  parseStaffReservation,
-} from './reservations.models';
-
-const strictReservation = required(parseStaffReservation, 'reservation');
+  injectApiUrl,
+  parseBody,
+  parsePage,
+  rethrowAsApiError,
+  withIdempotencyKey,
+} from '@foyer/web/data-access';
+import { Observable, catchError, map } from 'rxjs';
+import { PAGE_SIZE } from '../staff-users/staff-users.api';
+import { ReservationFilters, StaffReservation } from './reservations.models';
 
 /** Reservations of one performance (reservations:view) and the staff actions on one (reservations:manage). */
 @Injectable({ providedIn: 'root' })
@@ -45,7 +43,7 @@ export class StaffReservationsApi {
         { params },
       )
       .pipe(
-        map((body) => parsePage(body, parseStaffReservation)),
+        map((body) => parsePage(StaffReservationView, body, 'reservations')),
         catchError(rethrowAsApiError),
       );
   }
@@ -73,6 +71,9 @@ export class StaffReservationsApi {
         {},
         { context: withIdempotencyKey(idempotencyKey) },
       )
-      .pipe(map(strictReservation), catchError(rethrowAsApiError));
+      .pipe(
+        map((body) => parseBody(StaffReservationView, body, 'reservation')),
+        catchError(rethrowAsApiError),
+      );
   }
 }

@@ -1,14 +1,18 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Page } from '@foyer/contracts';
-import { injectApiUrl, withIdempotencyKey } from '@foyer/web/data-access';
+import { Page, Room } from '@foyer/contracts';
+import {
+  injectApiUrl,
+  parseBody,
+  parsePage,
+  rethrowAsApiError,
+  withIdempotencyKey,
+} from '@foyer/web/data-access';
 import { Observable, catchError, map } from 'rxjs';
-import { rethrowAsApiError, required } from '../paging/json';
-import { parsePage } from '../staff-users/staff-users.models';
 import { PAGE_SIZE } from '../staff-users/staff-users.api';
-import { Room, RoomInput, parseRoom } from './rooms.models';
+import { RoomInput } from './rooms.models';
 
-const strictRoom = required(parseRoom, 'room');
+const readRoom = (body: unknown) => parseBody(Room, body, 'room');
 
 /** `/api/staff/rooms` (performances:view to read, performances:edit to change). */
 @Injectable({ providedIn: 'root' })
@@ -24,7 +28,7 @@ export class RoomsApi {
     return this.http
       .get<unknown>(this.url('/api/staff/rooms'), { params })
       .pipe(
-        map((body) => parsePage(body, parseRoom)),
+        map((body) => parsePage(Room, body, 'rooms')),
         catchError(rethrowAsApiError),
       );
   }
@@ -34,7 +38,7 @@ export class RoomsApi {
       .post<unknown>(this.url('/api/staff/rooms'), input, {
         context: withIdempotencyKey(idempotencyKey),
       })
-      .pipe(map(strictRoom), catchError(rethrowAsApiError));
+      .pipe(map(readRoom), catchError(rethrowAsApiError));
   }
 
   update(
@@ -50,7 +54,7 @@ export class RoomsApi {
           context: withIdempotencyKey(idempotencyKey),
         },
       )
-      .pipe(map(strictRoom), catchError(rethrowAsApiError));
+      .pipe(map(readRoom), catchError(rethrowAsApiError));
   }
 
   remove(id: string, idempotencyKey: string): Observable<void> {

@@ -1,33 +1,26 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Page } from '@foyer/contracts';
+import { AddedStaffMember, Page, StaffMember } from '@foyer/contracts';
 import {
-  ApiError,
   injectApiUrl,
-  toApiError,
+  parseBody,
+  parsePage,
+  rethrowAsApiError,
   withIdempotencyKey,
 } from '@foyer/web/data-access';
-import { Observable, catchError, map, throwError } from 'rxjs';
-import {
-  NewStaffMember,
-  StaffMember,
-  StaffMemberChange,
-  parsePage,
-  parseStaffMember,
-} from './staff-users.models';
+import { Observable, catchError, map } from 'rxjs';
+import { NewStaffMember, StaffMemberChange } from './staff-users.models';
 
 export const PAGE_SIZE = 50;
 
-function strict<T>(value: T | null): T {
-  if (value === null) {
-    throw new ApiError(
-      200,
-      'INTERNAL',
-      'The server sent an unexpected staff member.',
-    );
-  }
-  return value;
-}
+const readMember = (body: unknown) =>
+  parseBody(StaffMember, body, 'staff member');
+
+/** The add answer has no `disabled`: a member just added is not disabled. */
+const readAdded = (body: unknown): StaffMember => ({
+  ...parseBody(AddedStaffMember, body, 'staff member'),
+  disabled: false,
+});
 
 /** `/api/staff/users`: members of the signed-in tenant. Errors arrive as ApiError. */
 @Injectable({ providedIn: 'root' })
@@ -46,8 +39,8 @@ export class StaffUsersApi {
     return this.http
       .get<unknown>(this.url('/api/staff/users'), { params })
       .pipe(
-        map((body) => parsePage(body, parseStaffMember)),
-        catchError(rethrow),
+        map((body) => parsePage(StaffMember, body, 'staff members')),
+        catchError(rethrowAsApiError),
       );
   }
 
@@ -56,18 +49,15 @@ export class StaffUsersApi {
       .post<unknown>(this.url('/api/staff/users'), member, {
         context: withIdempotencyKey(idempotencyKey),
       })
-      .pipe(
-        map((body) => strict(parseStaffMember(body))),
-        catchError(rethrow),
-      );
+      .pipe(map(readAdded), catchError(rethrowAsApiError));
   }
 
-  /** Answers the updated member; a body without `disabled` keeps the one we sent. */
+  /** Answers the member as now. */
   update(
     id: string,
     change: StaffMemberChange,
     idempotencyKey: string,
-  ): Observable<StaffMember | null> {
+  ): Observable<StaffMember> {
     return this.http
       .patch<unknown>(
         this.url(`/api/staff/users/${encodeURIComponent(id)}`),
@@ -76,7 +66,7 @@ export class StaffUsersApi {
           context: withIdempotencyKey(idempotencyKey),
         },
       )
-      .pipe(map(parseStaffMember), catchError(rethrow));
+      .pipe(map(readMember), catchError(rethrowAsApiError));
   }
 
   remove(id: string, idempotencyKey: string): Observable<void> {
@@ -86,11 +76,7 @@ export class StaffUsersApi {
       })
       .pipe(
         map(() => undefined),
-        catchError(rethrow),
+        catchError(rethrowAsApiError),
       );
   }
-}
-
-function rethrow(error: unknown): Observable<never> {
-  return throwError(() => toApiError(error));
 }

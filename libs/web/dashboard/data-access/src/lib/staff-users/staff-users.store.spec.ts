@@ -105,7 +105,7 @@ describe('StaffUsersStore', () => {
     const req2 = http.expectOne((r) => r.url === USERS && r.method === 'POST');
     expect(req2.request.headers.get(Header.IDEMPOTENCY_KEY)).toBe(key);
     req2.flush(
-      { id: 'u-3', ...member },
+      { id: 'u-3', ...member, status: 'invited', disabled: false },
       { status: 201, statusText: 'Created' },
     );
     expect(await second).toBeNull();

@@ -105,9 +105,8 @@ export class StaffUsersStore {
     if (result instanceof ApiError) {
       return result;
     }
-    const updated = result ?? { ...member, ...change };
     this.list.update((rows) =>
-      rows.map((row) => (row.id === member.id ? updated : row)),
+      rows.map((row) => (row.id === member.id ? result : row)),
     );
     return null;
   }

@@ -12,8 +12,14 @@ import { Router, RouterLink } from '@angular/router';
 import { ErrorCode } from '@foyer/contracts';
 import { ApiError, SessionStore, toApiError } from '@foyer/web/data-access';
 import { AccountApi, SignedInSession } from '@foyer/web/dashboard-data-access';
+import {
+  DataTable,
+  DateTimePipe,
+  ProblemMessage,
+  StatusBadge,
+  deviceTimeZone,
+} from '@foyer/web/shared/ui';
 import { describeApiError } from '../messages/api-messages';
-import { formatDateTime } from '../time/local-time';
 import { deviceLabel } from './device-label';
 
 /** This device first, then the most recently active. */
@@ -30,7 +36,7 @@ function byRecency(a: SignedInSession, b: SignedInSession): number {
  */
 @Component({
   selector: 'foyer-account-page',
-  imports: [RouterLink],
+  imports: [RouterLink, DataTable, DateTimePipe, ProblemMessage, StatusBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-page.html',
   styleUrl: './account-page.css',
@@ -57,7 +63,15 @@ export class AccountPage {
   protected readonly endingAll = signal(false);
 
   protected readonly deviceLabel = deviceLabel;
-  protected readonly formatDateTime = formatDateTime;
+  protected readonly timeZone = deviceTimeZone();
+  protected readonly columns = [
+    'Device',
+    'Venue',
+    'IP address',
+    'Signed in',
+    'Last active',
+    { label: 'Actions', hidden: true },
+  ];
 
   constructor() {
     void this.load();

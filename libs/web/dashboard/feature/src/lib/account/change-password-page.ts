@@ -15,6 +15,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { ErrorCode } from '@foyer/contracts';
 import { SessionStore, toApiError } from '@foyer/web/data-access';
+import { ProblemMessage } from '@foyer/web/shared/ui';
 import { describeApiError } from '../messages/api-messages';
 import {
   NewPasswordFields,
@@ -24,7 +25,7 @@ import {
 
 @Component({
   selector: 'foyer-change-password-page',
-  imports: [ReactiveFormsModule, RouterLink, NewPasswordFields],
+  imports: [ReactiveFormsModule, RouterLink, NewPasswordFields, ProblemMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './change-password-page.html',
 })

@@ -19,19 +19,20 @@ import {
   AuditFilters,
   AuditStore,
 } from '@foyer/web/dashboard-data-access';
+import {
+  DataTable,
+  DateTimePipe,
+  Pager,
+  ProblemMessage,
+  deviceTimeZone,
+} from '@foyer/web/shared/ui';
 import { describeApiError } from '../messages/api-messages';
-import { Pager } from '../pager/pager';
 import { localToIso } from '../time/local-time';
 
 /** The API's rule for an action name, e.g. `auth.login_succeeded`. */
 const ACTION = /^[a-z][a-z0-9_.]{1,63}$/;
 const UUID =
   /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
-const TIME_FORMAT = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'medium',
-});
 
 function fromBeforeTo(group: AbstractControl): ValidationErrors | null {
   const from = localToIso(group.get('from')?.value ?? '');
@@ -41,7 +42,13 @@ function fromBeforeTo(group: AbstractControl): ValidationErrors | null {
 
 @Component({
   selector: 'foyer-audit-page',
-  imports: [ReactiveFormsModule, Pager],
+  imports: [
+    ReactiveFormsModule,
+    DataTable,
+    DateTimePipe,
+    Pager,
+    ProblemMessage,
+  ],
   providers: [AuditStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-page.html',
@@ -49,6 +56,8 @@ function fromBeforeTo(group: AbstractControl): ValidationErrors | null {
 })
 export class AuditPage {
   protected readonly store = inject(AuditStore);
+  protected readonly timeZone = deviceTimeZone();
+  protected readonly columns = ['Time', 'Action', 'Actor', 'Target', 'Details'];
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly filters = new FormGroup(
@@ -154,12 +163,6 @@ export class AuditPage {
     this.filterError.set('');
     void this.store.search({});
   }
-
-  /** Local date and time; Intl keeps the framework's DatePipe out of the shared bundle. */
-  protected readonly formatTime = (iso: string): string => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? iso : TIME_FORMAT.format(date);
-  };
 
   protected verify(): void {
     if (!this.store.verifying()) {

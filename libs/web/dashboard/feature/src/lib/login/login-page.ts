@@ -19,10 +19,10 @@ import {
   ApiError,
   DEFAULT_AFTER_LOGIN,
   SessionStore,
-  formatWait,
   safeReturnUrl,
   toApiError,
 } from '@foyer/web/data-access';
+import { ProblemMessage, formatWait } from '@foyer/web/shared/ui';
 import { describeApiError } from '../messages/api-messages';
 
 type Field = 'email' | 'password' | 'tenantSlug';
@@ -59,7 +59,7 @@ export function loginErrorMessage(error: ApiError): string {
 
 @Component({
   selector: 'foyer-login-page',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, ProblemMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './login-page.html',
 })

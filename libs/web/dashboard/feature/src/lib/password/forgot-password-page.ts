@@ -16,6 +16,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { toApiError } from '@foyer/web/data-access';
 import { AccountApi } from '@foyer/web/dashboard-data-access';
+import { ProblemMessage } from '@foyer/web/shared/ui';
 import { describeApiError } from '../messages/api-messages';
 
 /**
@@ -24,7 +25,7 @@ import { describeApiError } from '../messages/api-messages';
  */
 @Component({
   selector: 'foyer-forgot-password-page',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, ProblemMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './forgot-password-page.html',
 })

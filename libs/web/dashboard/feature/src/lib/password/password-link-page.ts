@@ -12,6 +12,7 @@ import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { toApiError } from '@foyer/web/data-access';
 import { AccountApi } from '@foyer/web/dashboard-data-access';
+import { ProblemMessage } from '@foyer/web/shared/ui';
 import { injectFragmentToken } from '../links/fragment-token';
 import { isRefusedToken } from '../links/link-failure';
 import { describeApiError } from '../messages/api-messages';
@@ -60,7 +61,7 @@ type LinkState = 'form' | 'done' | 'invalid';
  */
 @Component({
   selector: 'foyer-password-link-page',
-  imports: [ReactiveFormsModule, RouterLink, NewPasswordFields],
+  imports: [ReactiveFormsModule, RouterLink, NewPasswordFields, ProblemMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-link-page.html',
 })

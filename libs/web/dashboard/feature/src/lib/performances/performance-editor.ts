@@ -15,6 +15,7 @@ import {
   PerformancesStore,
   RoomsStore,
 } from '@foyer/web/dashboard-data-access';
+import { ProblemMessage } from '@foyer/web/shared/ui';
 import { describeApiError } from '../messages/api-messages';
 import { fieldErrorsFrom } from '../messages/field-errors';
 import {
@@ -34,7 +35,7 @@ import {
  */
 @Component({
   selector: 'foyer-performance-editor',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, ProblemMessage],
   providers: [PerformancesStore, RoomsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './performance-editor.html',

@@ -8,17 +8,30 @@ import { RouterLink } from '@angular/router';
 import { Permission } from '@foyer/contracts';
 import { SessionStore } from '@foyer/web/data-access';
 import {
+  BookingStatus,
   PerformancesStore,
   RoomsStore,
 } from '@foyer/web/dashboard-data-access';
+import {
+  BadgeTone,
+  DataTable,
+  DateTimePipe,
+  Pager,
+  StatusBadge,
+  deviceTimeZone,
+} from '@foyer/web/shared/ui';
 import { describeApiError } from '../messages/api-messages';
-import { Pager } from '../pager/pager';
-import { formatDateTime } from '../time/local-time';
+
+const BOOKING_TONE: Readonly<Record<BookingStatus, BadgeTone>> = {
+  open: 'ok',
+  closed: 'neutral',
+  cancelled: 'bad',
+};
 
 /** `/staff/performances`: soonest first, with live availability and links to edit and to reservations. */
 @Component({
   selector: 'foyer-performances-page',
-  imports: [RouterLink, Pager],
+  imports: [RouterLink, DataTable, DateTimePipe, Pager, StatusBadge],
   providers: [PerformancesStore, RoomsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './performances-page.html',
@@ -49,7 +62,16 @@ export class PerformancesPage {
   private readonly roomNames = computed(
     () => new Map(this.rooms.list.items().map((room) => [room.id, room.name])),
   );
-  protected readonly formatTime = formatDateTime;
+  protected readonly timeZone = deviceTimeZone();
+  protected readonly bookingTone = BOOKING_TONE;
+  protected readonly columns = [
+    'Title',
+    'Starts',
+    'Room',
+    'Booking',
+    'Seats available',
+    'Actions',
+  ];
 
   protected readonly listStatus = computed(() => {
     const error = this.store.list.loadError();

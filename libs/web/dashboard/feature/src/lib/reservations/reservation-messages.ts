@@ -1,6 +1,7 @@
-import { ErrorCode } from '@foyer/contracts';
+import { ErrorCode, ReservationStatus } from '@foyer/contracts';
 import { ApiError } from '@foyer/web/data-access';
 import { StaffReservation } from '@foyer/web/dashboard-data-access';
+import { BadgeTone } from '@foyer/web/shared/ui';
 import { describeApiError } from '../messages/api-messages';
 
 export type ReservationAction = 'cancel' | 'resend';
@@ -41,4 +42,16 @@ export function availableActions(
     actions.push('cancel');
   }
   return actions;
+}
+
+/** The colour of a reservation's status: confirmed holds seats, cancelled gave them back. */
+export function reservationTone(status: ReservationStatus): BadgeTone {
+  switch (status) {
+    case 'confirmed':
+      return 'ok';
+    case 'cancelled':
+      return 'bad';
+    case 'pending':
+      return 'neutral';
+  }
 }

@@ -23,13 +23,20 @@ import {
   StaffReservationsStore,
   isReservationStatus,
 } from '@foyer/web/dashboard-data-access';
+import {
+  ConfirmButton,
+  DataTable,
+  DateTimePipe,
+  Pager,
+  StatusBadge,
+  deviceTimeZone,
+} from '@foyer/web/shared/ui';
 import { describeApiError } from '../messages/api-messages';
-import { Pager } from '../pager/pager';
-import { formatDateTime } from '../time/local-time';
 import {
   ReservationAction,
   availableActions,
   reservationActionMessage,
+  reservationTone,
 } from './reservation-messages';
 
 /**
@@ -39,7 +46,15 @@ import {
  */
 @Component({
   selector: 'foyer-reservations-page',
-  imports: [ReactiveFormsModule, RouterLink, Pager],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    ConfirmButton,
+    DataTable,
+    DateTimePipe,
+    Pager,
+    StatusBadge,
+  ],
   providers: [StaffReservationsStore, PerformancesStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reservations-page.html',
@@ -55,9 +70,9 @@ export class ReservationsPage {
     this.session.can(Permission.RESERVATIONS_MANAGE),
   );
   protected readonly statuses = RESERVATION_STATUSES;
-  protected readonly formatTime = formatDateTime;
+  protected readonly tone = reservationTone;
+  protected readonly timeZone = deviceTimeZone();
   protected readonly status = signal('');
-  protected readonly confirmingCancel = signal<string | null>(null);
   protected readonly performanceId = signal<string | null>(null);
   protected readonly performance = computed(
     () =>
@@ -65,6 +80,16 @@ export class ReservationsPage {
         .items()
         .find((p) => p.id === this.performanceId()) ?? null,
   );
+
+  protected readonly columns = computed(() => [
+    'Reference',
+    'Name',
+    'Email',
+    'Party',
+    'Status',
+    'Checked in',
+    ...(this.canManage() ? ['Actions'] : []),
+  ]);
 
   protected readonly filters = new FormGroup({
     q: new FormControl('', {
@@ -96,15 +121,13 @@ export class ReservationsPage {
       .subscribe((params) => {
         const id = params.get('performance');
         this.performanceId.set(id);
-        this.confirmingCancel.set(null);
         if (id) {
           void this.store.search(id, this.currentFilters());
         }
       });
   }
 
-  protected choosePerformance(event: Event): void {
-    const id = (event.target as HTMLSelectElement).value;
+  protected choosePerformance(id: string): void {
     this.router
       .navigate([], { queryParams: { performance: id || null } })
       .catch(() =>
@@ -132,7 +155,6 @@ export class ReservationsPage {
 
   protected async cancel(reservation: StaffReservation): Promise<void> {
     const error = await this.store.cancel(reservation);
-    this.confirmingCancel.set(null);
     this.status.set(reservationActionMessage('cancel', reservation, error));
   }
 

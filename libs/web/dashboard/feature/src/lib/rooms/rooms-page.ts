@@ -14,9 +14,14 @@ import {
 import { Permission } from '@foyer/contracts';
 import { ApiError, SessionStore } from '@foyer/web/data-access';
 import { Room, RoomsStore } from '@foyer/web/dashboard-data-access';
+import {
+  ConfirmButton,
+  DataTable,
+  Pager,
+  ProblemMessage,
+} from '@foyer/web/shared/ui';
 import { describeApiError } from '../messages/api-messages';
 import { fieldErrorsFrom } from '../messages/field-errors';
-import { Pager } from '../pager/pager';
 
 type RoomField = 'name' | 'capacity';
 const FIELDS: readonly RoomField[] = ['name', 'capacity'];
@@ -24,7 +29,13 @@ const FIELDS: readonly RoomField[] = ['name', 'capacity'];
 /** Rooms of the venue: everyone with performances:view reads, performances:edit changes. */
 @Component({
   selector: 'foyer-rooms-page',
-  imports: [ReactiveFormsModule, Pager],
+  imports: [
+    ReactiveFormsModule,
+    ConfirmButton,
+    DataTable,
+    Pager,
+    ProblemMessage,
+  ],
   providers: [RoomsStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rooms-page.html',
@@ -51,7 +62,9 @@ export class RoomsPage {
   );
   /** The room in the form, or null when the form creates a new one. */
   protected readonly editing = signal<Room | null>(null);
-  protected readonly confirmingDelete = signal<string | null>(null);
+  protected readonly columns = computed(() =>
+    this.canEdit() ? ['Name', 'Capacity', 'Actions'] : ['Name', 'Capacity'],
+  );
   protected readonly status = signal('');
   protected readonly formError = signal('');
   protected readonly submitted = signal(false);
@@ -145,7 +158,6 @@ export class RoomsPage {
 
   protected async remove(room: Room): Promise<void> {
     const error = await this.store.remove(room);
-    this.confirmingDelete.set(null);
     this.status.set(
       error ? describeApiError(error) : `${room.name} was deleted.`,
     );

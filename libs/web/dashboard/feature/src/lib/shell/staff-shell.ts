@@ -93,8 +93,7 @@ export class StaffShell {
     this.navOpen.set(false);
   }
 
-  protected async switchTenant(event: Event): Promise<void> {
-    const select = event.target as HTMLSelectElement;
+  protected async switchTenant(select: HTMLSelectElement): Promise<void> {
     const tenantId = select.value;
     const current = this.tenant();
     if (!current || tenantId === current.id) {

@@ -17,14 +17,3 @@ export function isoToLocal(iso: string | null | undefined): string {
   }
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
-
-const FORMAT = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-
-/** Local date and time for people; Intl keeps the framework's DatePipe out of the bundle. */
-export function formatDateTime(iso: string | null | undefined): string {
-  const date = iso ? new Date(iso) : null;
-  return date && !Number.isNaN(date.getTime()) ? FORMAT.format(date) : '';
-}

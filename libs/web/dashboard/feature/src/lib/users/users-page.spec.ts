@@ -23,6 +23,7 @@ const owner = {
   displayName: 'Olga',
   role: 'owner',
   disabled: false,
+  status: 'active',
 };
 const host = {
   id: 'u-2',

@@ -12,11 +12,18 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
-import { ErrorCode, Permission, Role, isRole } from '@foyer/contracts';
+import { Permission, Role, isRole } from '@foyer/contracts';
 import { SessionStore } from '@foyer/web/data-access';
 import { StaffMember, StaffUsersStore } from '@foyer/web/dashboard-data-access';
+import {
+  ConfirmButton,
+  DataTable,
+  Pager,
+  ProblemMessage,
+  StatusBadge,
+} from '@foyer/web/shared/ui';
 import { describeApiError } from '../messages/api-messages';
-import { Pager } from '../pager/pager';
+import { fieldErrorsFrom } from '../messages/field-errors';
 import {
   assignableRoles,
   lockedReason,
@@ -24,10 +31,18 @@ import {
 } from './member-rules';
 
 type AddField = 'email' | 'displayName' | 'role';
+const ADD_FIELDS: readonly AddField[] = ['email', 'displayName', 'role'];
 
 @Component({
   selector: 'foyer-users-page',
-  imports: [ReactiveFormsModule, Pager],
+  imports: [
+    ReactiveFormsModule,
+    ConfirmButton,
+    DataTable,
+    Pager,
+    ProblemMessage,
+    StatusBadge,
+  ],
   providers: [StaffUsersStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-page.html',
@@ -53,7 +68,13 @@ export class UsersPage {
   private readonly serverFieldErrors = signal<
     Partial<Record<AddField, string>>
   >({});
-  protected readonly confirmingRemove = signal<string | null>(null);
+  protected readonly columns = computed(() => [
+    'Name',
+    'Email',
+    'Role',
+    'Status',
+    ...(this.canManage() ? ['Actions'] : []),
+  ]);
   /** Role picked in a row's select, applied by its "Change role" button. */
   private readonly pickedRoles = signal<Readonly<Record<string, Role>>>({});
 
@@ -92,8 +113,7 @@ export class UsersPage {
     return this.pickedRoles()[member.id] ?? member.role;
   }
 
-  protected pickRole(member: StaffMember, event: Event): void {
-    const value = (event.target as HTMLSelectElement).value;
+  protected pickRole(member: StaffMember, value: string): void {
     if (isRole(value)) {
       this.pickedRoles.update((picked) => ({ ...picked, [member.id]: value }));
     }
@@ -157,22 +177,7 @@ export class UsersPage {
     });
     this.adding.set(false);
     if (error) {
-      if (
-        error.code === ErrorCode.VALIDATION_FAILED &&
-        error.fieldErrors.length > 0
-      ) {
-        const fields: Partial<Record<AddField, string>> = {};
-        for (const problem of error.fieldErrors) {
-          if (
-            problem.field === 'email' ||
-            problem.field === 'displayName' ||
-            problem.field === 'role'
-          ) {
-            fields[problem.field] ??= problem.message;
-          }
-        }
-        this.serverFieldErrors.set(fields);
-      }
+      this.serverFieldErrors.set(fieldErrorsFrom(error, ADD_FIELDS));
       this.addError.set(memberErrorMessage(error));
       return;
     }
@@ -215,7 +220,6 @@ export class UsersPage {
 
   protected async remove(member: StaffMember): Promise<void> {
     const error = await this.store.remove(member);
-    this.confirmingRemove.set(null);
     this.status.set(
       error
         ? memberErrorMessage(error)

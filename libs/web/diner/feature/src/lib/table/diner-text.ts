@@ -1,5 +1,11 @@
 import { ErrorCode, OrderStatus } from '@foyer/contracts';
-import { ApiError, NETWORK_ERROR, formatWait } from '@foyer/web/data-access';
+import { ApiError, NETWORK_ERROR } from '@foyer/web/data-access';
+import {
+  BadgeTone,
+  ProblemWords,
+  describeProblem,
+  formatWait,
+} from '@foyer/web/shared/ui';
 
 const STATUS_TEXT: Record<OrderStatus, string> = {
   received: 'Received — waiting for staff',
@@ -13,25 +19,41 @@ const STATUS_TEXT: Record<OrderStatus, string> = {
 export const statusText = (status: OrderStatus) =>
   STATUS_TEXT[status] ?? 'Unknown';
 
-/** Words for a failed cart or order call; the API's own detail is shown as text only. */
+const STATUS_TONE: Record<OrderStatus, BadgeTone> = {
+  received: 'neutral',
+  accepted: 'neutral',
+  preparing: 'neutral',
+  ready: 'ok',
+  served: 'ok',
+  cancelled: 'bad',
+};
+
+/** The colour of an order's status: green once it is ready, red when cancelled. */
+export const statusTone = (status: OrderStatus): BadgeTone =>
+  STATUS_TONE[status];
+
+const SESSION_ENDED =
+  'Your table session has ended. Reload the page or scan the table’s QR code again.';
+
+/** How the table page words a failed cart or order call. */
+const DINER_WORDS: ProblemWords = {
+  codes: {
+    [NETWORK_ERROR]:
+      'We could not reach the venue’s server. Check your connection and try again.',
+    [ErrorCode.CART_EMPTY]:
+      'The table’s order is empty — someone may just have sent it. Add something first.',
+    [ErrorCode.ITEM_UNAVAILABLE]:
+      'Something in the order is no longer available. We refreshed the menu: check the order and send it again.',
+    [ErrorCode.NOT_FOUND]: 'That item is no longer on the menu.',
+    [ErrorCode.CAPABILITY_INVALID]: SESSION_ENDED,
+    [ErrorCode.CAPABILITY_TABLE_MISMATCH]: SESSION_ENDED,
+  },
+  tooManyRequests: (seconds) =>
+    `Too many requests from this network. Try again in ${formatWait(seconds, 'a moment')}.`,
+  serverFault: () => 'Something went wrong on our side. Try again in a moment.',
+};
+
+/** Words for a failed cart or order call. */
 export function describeDinerError(error: ApiError): string {
-  switch (error.code) {
-    case NETWORK_ERROR:
-      return 'We could not reach the venue’s server. Check your connection and try again.';
-    case ErrorCode.CART_EMPTY:
-      return 'The table’s order is empty — someone may just have sent it. Add something first.';
-    case ErrorCode.ITEM_UNAVAILABLE:
-      return 'Something in the order is no longer available. We refreshed the menu: check the order and send it again.';
-    case ErrorCode.RATE_LIMITED:
-      return `Too many requests from this network. Try again in ${formatWait(error.retryAfterSeconds, 'a moment')}.`;
-    case ErrorCode.NOT_FOUND:
-      return 'That item is no longer on the menu.';
-    case ErrorCode.CAPABILITY_INVALID:
-    case ErrorCode.CAPABILITY_TABLE_MISMATCH:
-      return 'Your table session has ended. Reload the page or scan the table’s QR code again.';
-    default:
-      return error.status >= 500
-        ? 'Something went wrong on our side. Try again in a moment.'
-        : error.detail;
-  }
+  return describeProblem(error, DINER_WORDS);
 }

@@ -7,11 +7,20 @@ import {
   signal,
 } from '@angular/core';
 import { Title } from '@angular/platform-browser';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute } from '@angular/router';
 import { DinerOrder, PublicMenuItem } from '@foyer/contracts';
-import { formatMoney, toApiError } from '@foyer/web/data-access';
+import { toApiError } from '@foyer/web/data-access';
 import { DinerStore } from '@foyer/web/diner-data-access';
-import { describeDinerError, statusText } from './diner-text';
+import {
+  DateTimePipe,
+  EmptyState,
+  MoneyPipe,
+  StatusBadge,
+  deviceTimeZone,
+  formatMoney,
+} from '@foyer/web/shared/ui';
+import { describeDinerError, statusText, statusTone } from './diner-text';
 
 const NOTE_MAX = 140;
 
@@ -22,6 +31,13 @@ const NOTE_MAX = 140;
  */
 @Component({
   selector: 'foyer-table-page',
+  imports: [
+    ReactiveFormsModule,
+    DateTimePipe,
+    EmptyState,
+    MoneyPipe,
+    StatusBadge,
+  ],
   providers: [DinerStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './table-page.html',
@@ -32,14 +48,14 @@ export class TablePage {
   private readonly title = inject(Title);
 
   protected readonly noteMax = NOTE_MAX;
-  protected readonly note = signal('');
+  protected readonly note = new FormControl('', { nonNullable: true });
   /** Announced politely: results of the diner's own actions and status changes. */
   protected readonly message = signal('');
   protected readonly messageIsError = signal(false);
 
-  protected readonly money = (cents: number, currency: string) =>
-    formatMoney(cents, currency);
   protected readonly statusText = statusText;
+  protected readonly statusTone = statusTone;
+  protected readonly timeZone = deviceTimeZone();
 
   protected readonly heading = computed(() => {
     const session = this.store.session();
@@ -123,28 +139,18 @@ export class TablePage {
     }
   }
 
-  protected setNote(value: string): void {
-    this.note.set(value.slice(0, NOTE_MAX));
-  }
-
   protected async place(): Promise<void> {
     if (this.store.placing()) {
       return;
     }
     try {
-      await this.store.placeOrder(this.note().trim() || undefined);
-      this.note.set('');
+      const note = this.note.value.slice(0, NOTE_MAX).trim();
+      await this.store.placeOrder(note || undefined);
+      this.note.reset();
       this.say('Your order was sent. Its status shows below and updates live.');
     } catch (error) {
       this.say(describeDinerError(toApiError(error)), true);
     }
-  }
-
-  protected orderTime(order: DinerOrder): string {
-    return new Intl.DateTimeFormat(undefined, {
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(new Date(order.createdAt));
   }
 
   protected itemCount(order: DinerOrder): number {

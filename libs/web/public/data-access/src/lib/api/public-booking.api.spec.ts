@@ -9,6 +9,15 @@ import { PublicBookingApi } from './public-booking.api';
 
 const API = 'https://api.example.test';
 const BOOKING = { name: 'Ada', email: 'ada@example.test', partySize: 2 };
+const PERFORMANCE = {
+  id: 'p1',
+  title: 'Hamlet',
+  startsAt: '2030-03-16T18:30:00.000Z',
+  endsAt: '2030-03-16T21:00:00.000Z',
+  seatsAvailable: 10,
+  maxPartySize: 4,
+  bookingStatus: 'open',
+};
 const flushMicrotasks = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('PublicBookingApi', () => {
@@ -36,8 +45,8 @@ describe('PublicBookingApi', () => {
     const list = api.performances('demo');
     http
       .expectOne(`${API}/api/public/venues/demo/performances`)
-      .flush({ items: [{ id: 'p1' }] });
-    await expect(list).resolves.toEqual([{ id: 'p1' }]);
+      .flush({ items: [PERFORMANCE] });
+    await expect(list).resolves.toEqual([PERFORMANCE]);
   });
 
   it('posts tokens in the body, never in the URL', async () => {
@@ -47,7 +56,16 @@ describe('PublicBookingApi', () => {
     expect(req.request.method).toBe('POST');
     expect(req.request.body).toEqual({ token });
     expect(req.request.urlWithParams).not.toContain(token);
-    req.flush({ reference: 'ABCD-EFGH', status: 'confirmed' });
+    req.flush({
+      reference: 'ABCD-EFGH',
+      status: 'confirmed',
+      performance: {
+        id: 'p1',
+        title: 'Hamlet',
+        startsAt: '2030-03-16T18:30:00.000Z',
+      },
+      partySize: 2,
+    });
     await confirm;
   });
 

@@ -1,13 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
-  IdempotencyKeys,
-  injectApiUrl,
-  toApiError,
-  withIdempotencyKey,
-} from '@foyer/web/data-access';
-import { Observable, firstValueFrom } from 'rxjs';
-import {
   BookingAccepted,
   BookingRequest,
   CancelResult,
@@ -15,7 +8,17 @@ import {
   PublicPerformance,
   PublicVenue,
   Ticket,
-} from './public-booking.models';
+  TokenRequest,
+} from '@foyer/contracts';
+import {
+  IdempotencyKeys,
+  injectApiUrl,
+  parseBody,
+  parseItems,
+  toApiError,
+  withIdempotencyKey,
+} from '@foyer/web/data-access';
+import { Observable, firstValueFrom } from 'rxjs';
 
 /**
  * The visitor's calls. Every failure rejects with an ApiError. Mutations keep their
@@ -28,50 +31,92 @@ export class PublicBookingApi {
   private readonly url = injectApiUrl();
   private readonly keys = new IdempotencyKeys();
 
-  venue(slug: string): Promise<PublicVenue> {
-    return this.get(`/api/public/venues/${encodeURIComponent(slug)}`);
+  async venue(slug: string): Promise<PublicVenue> {
+    return parseBody(
+      PublicVenue,
+      await this.get(`/api/public/venues/${encodeURIComponent(slug)}`),
+      'venue',
+    );
   }
 
   async performances(slug: string): Promise<PublicPerformance[]> {
-    const page = await this.get<{ items: PublicPerformance[] }>(
-      `/api/public/venues/${encodeURIComponent(slug)}/performances`,
-    );
-    return page.items;
-  }
-
-  performance(id: string): Promise<PublicPerformance> {
-    return this.get(`/api/public/performances/${encodeURIComponent(id)}`);
-  }
-
-  book(performanceId: string, body: BookingRequest): Promise<BookingAccepted> {
-    return this.post(
-      `book:${performanceId}`,
-      `/api/public/performances/${encodeURIComponent(performanceId)}/reservations`,
-      body,
+    return parseItems(
+      PublicPerformance,
+      await this.get(
+        `/api/public/venues/${encodeURIComponent(slug)}/performances`,
+      ),
+      'performances',
     );
   }
 
-  confirm(token: string): Promise<ConfirmResult> {
-    return this.post('confirm', '/api/public/reservations/confirm', { token });
+  async performance(id: string): Promise<PublicPerformance> {
+    return parseBody(
+      PublicPerformance,
+      await this.get(`/api/public/performances/${encodeURIComponent(id)}`),
+      'performance',
+    );
   }
 
-  ticket(token: string): Promise<Ticket> {
-    return this.post('ticket', '/api/public/tickets/lookup', { token });
+  async book(
+    performanceId: string,
+    body: BookingRequest,
+  ): Promise<BookingAccepted> {
+    return parseBody(
+      BookingAccepted,
+      await this.post(
+        `book:${performanceId}`,
+        `/api/public/performances/${encodeURIComponent(performanceId)}/reservations`,
+        body,
+      ),
+      'booking answer',
+    );
   }
 
-  cancel(token: string): Promise<CancelResult> {
-    return this.post('cancel', '/api/public/reservations/cancel', { token });
+  async confirm(token: string): Promise<ConfirmResult> {
+    return parseBody(
+      ConfirmResult,
+      await this.post('confirm', '/api/public/reservations/confirm', {
+        token,
+      } satisfies TokenRequest),
+      'confirmation',
+    );
   }
 
-  private get<T>(path: string): Promise<T> {
-    return settle(this.http.get<T>(this.url(path), { cache: 'no-store' }));
+  async ticket(token: string): Promise<Ticket> {
+    return parseBody(
+      Ticket,
+      await this.post('ticket', '/api/public/tickets/lookup', {
+        token,
+      } satisfies TokenRequest),
+      'ticket',
+    );
   }
 
-  private async post<T>(scope: string, path: string, body: object): Promise<T> {
+  async cancel(token: string): Promise<CancelResult> {
+    return parseBody(
+      CancelResult,
+      await this.post('cancel', '/api/public/reservations/cancel', {
+        token,
+      } satisfies TokenRequest),
+      'cancellation',
+    );
+  }
+
+  private get(path: string): Promise<unknown> {
+    return settle(
+      this.http.get<unknown>(this.url(path), { cache: 'no-store' }),
+    );
+  }
+
+  private async post(
+    scope: string,
+    path: string,
+    body: object,
+  ): Promise<unknown> {
     const context = withIdempotencyKey(this.keys.keyFor(scope, body));
     try {
       const result = await settle(
-        this.http.post<T>(this.url(path), body, { context }),
+        this.http.post<unknown>(this.url(path), body, { context }),
       );
       this.keys.settle(scope);
       return result;

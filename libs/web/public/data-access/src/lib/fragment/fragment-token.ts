@@ -1,11 +1,11 @@
-/** The token format of the API's TokenDto; anything else is not worth a request. */
-const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+import { TOKEN_PATTERN } from '@foyer/contracts';
 
 /**
  * Reads the one-time token from a link such as `/confirm#t=…` and removes the fragment
  * from the address bar at once, so the secret does not linger in the URL, in history
  * entries the user shares, or in screenshots. The fragment never reaches any server; the
- * token travels only in a POST body. Returns null for a missing or malformed token.
+ * token travels only in a POST body. Returns null for a missing token or one not of the
+ * API's form (`TOKEN_PATTERN`), which is not worth a request.
  */
 export function takeFragmentToken(
   location: Pick<Location, 'hash' | 'pathname' | 'search'>,
@@ -24,5 +24,5 @@ export function takeFragmentToken(
     `${location.pathname}${location.search}`,
   );
   const token = new URLSearchParams(hash).get('t');
-  return token !== null && TOKEN.test(token) ? token : null;
+  return token !== null && TOKEN_PATTERN.test(token) ? token : null;
 }

@@ -6,7 +6,7 @@ import {
   inject,
   signal,
 } from '@angular/core';
-import { ApiError } from '@foyer/web/data-access';
+import { ApiError, toApiError } from '@foyer/web/data-access';
 import { PublicBookingApi } from '../api/public-booking.api';
 import { PublicPerformance, PublicVenue } from '../api/public-booking.models';
 
@@ -73,7 +73,7 @@ export class VenueStore {
       if (this.slug === slug) {
         this.state.update((s) => ({
           ...s,
-          error: error as ApiError,
+          error: toApiError(error),
           loading: false,
         }));
       }

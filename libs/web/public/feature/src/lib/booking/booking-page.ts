@@ -9,16 +9,16 @@ import {
 import { ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ErrorCode } from '@foyer/contracts';
-import { ApiError } from '@foyer/web/data-access';
+import { ApiError, toApiError } from '@foyer/web/data-access';
 import {
   PublicBookingApi,
   PublicPerformance,
   PublicVenue,
 } from '@foyer/web/public-data-access';
+import { DateTimePipe, ProblemMessage } from '@foyer/web/shared/ui';
 import {
   availabilityText,
   describeError,
-  formatWhen,
   isBookable,
   seats,
 } from '../shared/public-text';
@@ -36,7 +36,7 @@ import { BookingSentState } from './booking-sent-page';
 /** `/v/:slug/p/:performanceId`: the booking form for one performance. */
 @Component({
   selector: 'foyer-booking-page',
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, DateTimePipe, ProblemMessage],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './booking-page.html',
   styleUrl: './booking-page.css',
@@ -77,12 +77,6 @@ export class BookingPage {
     return this.loadError()
       ? 'Performance not available'
       : 'Book a performance';
-  });
-  protected readonly when = computed(() => {
-    const performance = this.performance();
-    return performance
-      ? formatWhen(performance.startsAt, this.venue()?.timezone)
-      : '';
   });
   protected readonly availability = computed(() => {
     const performance = this.performance();
@@ -133,7 +127,7 @@ export class BookingPage {
         state: { booking: state },
       });
     } catch (error) {
-      await this.handleFailure(error as ApiError);
+      await this.handleFailure(toApiError(error));
     } finally {
       this.submitting.set(false);
     }
@@ -149,7 +143,7 @@ export class BookingPage {
       this.venue.set(venue);
       this.applyPerformance(performance);
     } catch (error) {
-      const apiError = error as ApiError;
+      const apiError = toApiError(error);
       this.loadError.set(
         apiError.status === 404 || apiError.status === 400
           ? 'We could not find this performance. It may have been removed.'

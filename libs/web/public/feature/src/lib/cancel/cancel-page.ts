@@ -7,7 +7,7 @@ import {
   signal,
 } from '@angular/core';
 import { ErrorCode } from '@foyer/contracts';
-import { ApiError } from '@foyer/web/data-access';
+import { ApiError, toApiError } from '@foyer/web/data-access';
 import { PublicBookingApi } from '@foyer/web/public-data-access';
 import { injectFragmentToken } from '../shared/fragment-token';
 import { linkFailure } from '../shared/public-text';
@@ -119,7 +119,7 @@ export class CancelPage {
       const result = await this.api.cancel(this.token);
       this.state.set({ kind: 'cancelled', reference: result.reference });
     } catch (error) {
-      this.state.set(cancelFailure(error as ApiError));
+      this.state.set(cancelFailure(toApiError(error)));
     }
     // The button is gone once there is an answer: keep focus on the page, not the body.
     if (!this.canAsk()) {

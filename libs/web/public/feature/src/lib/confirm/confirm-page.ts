@@ -6,7 +6,7 @@ import {
   signal,
 } from '@angular/core';
 import { ErrorCode } from '@foyer/contracts';
-import { ApiError } from '@foyer/web/data-access';
+import { ApiError, toApiError } from '@foyer/web/data-access';
 import { ConfirmResult, PublicBookingApi } from '@foyer/web/public-data-access';
 import { BookingFacts } from '../shared/booking-facts';
 import { injectFragmentToken } from '../shared/fragment-token';
@@ -143,7 +143,7 @@ export class ConfirmPage {
         result: await this.api.confirm(this.token),
       });
     } catch (error) {
-      this.outcome.set(confirmFailure(error as ApiError));
+      this.outcome.set(confirmFailure(toApiError(error)));
     }
   }
 }

@@ -4,7 +4,8 @@ import {
   computed,
   input,
 } from '@angular/core';
-import { formatWhen, seats } from './public-text';
+import { DateTimePipe } from '@foyer/web/shared/ui';
+import { seats } from './public-text';
 
 /** What the confirm and ticket answers both say about a booking. */
 export interface BookingFactsOf {
@@ -13,9 +14,13 @@ export interface BookingFactsOf {
   readonly performance: { readonly title: string; readonly startsAt: string };
 }
 
-/** The booking's reference, performance, time and party, as a definition list. */
+/**
+ * The booking's reference, performance, time and party, as a definition list. The
+ * answers do not say the venue's zone, so the time is the device's, named.
+ */
 @Component({
   selector: 'foyer-booking-facts',
+  imports: [DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './booking-facts.css',
   template: `
@@ -27,7 +32,7 @@ export interface BookingFactsOf {
       <dt>When</dt>
       <dd>
         <time [attr.datetime]="booking().performance.startsAt">{{
-          when()
+          booking().performance.startsAt | dateTime: null : 'long'
         }}</time>
       </dd>
       <dt>Party</dt>
@@ -39,8 +44,5 @@ export class BookingFacts {
   readonly booking = input.required<BookingFactsOf>();
   readonly referenceTestId = input.required<string>();
 
-  protected readonly when = computed(() =>
-    formatWhen(this.booking().performance.startsAt),
-  );
   protected readonly party = computed(() => seats(this.booking().partySize));
 }

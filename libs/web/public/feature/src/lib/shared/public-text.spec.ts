@@ -3,7 +3,6 @@ import { PublicPerformance } from '@foyer/web/public-data-access';
 import {
   availabilityText,
   describeError,
-  formatWhen,
   isBookable,
   isRetryable,
   linkFailure,
@@ -21,21 +20,6 @@ const perf = (over: Partial<PublicPerformance>): PublicPerformance => ({
 });
 
 describe('public text', () => {
-  it('formats times in the venue zone', () => {
-    expect(
-      formatWhen('2030-03-16T18:30:00.000Z', 'Europe/Berlin', 'en-GB'),
-    ).toMatch(/^Saturday,? 16 March 2030 at 19:30$/);
-    expect(
-      formatWhen('2030-03-16T18:30:00.000Z', 'America/New_York', 'en-GB'),
-    ).toContain('14:30');
-  });
-
-  it('falls back to a named local zone when the venue zone is unknown', () => {
-    expect(
-      formatWhen('2030-03-16T18:30:00.000Z', 'Not/AZone', 'en-GB'),
-    ).toMatch(/2030/);
-  });
-
   it('says how many seats are left, or why a performance cannot be booked', () => {
     expect(availabilityText(perf({ seatsAvailable: 1 }))).toBe('1 seat left');
     expect(availabilityText(perf({ seatsAvailable: 0 }))).toBe('Sold out');

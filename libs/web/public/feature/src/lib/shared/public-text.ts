@@ -1,34 +1,13 @@
-import { ErrorCode } from '@foyer/contracts';
-import { ApiError, NETWORK_ERROR, formatWait } from '@foyer/web/data-access';
+import { ApiError, NETWORK_ERROR } from '@foyer/web/data-access';
 import {
   BookingStatus,
   PublicPerformance,
 } from '@foyer/web/public-data-access';
-
-/**
- * "Saturday 14 March 2026 at 19:30" in the venue's zone, or the visitor's own zone (named)
- * when the venue's is unknown. An unknown zone name falls back rather than throwing.
- */
-export function formatWhen(
-  iso: string,
-  timeZone?: string,
-  locale?: string,
-): string {
-  const options: Intl.DateTimeFormatOptions = {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    ...(timeZone ? { timeZone } : { timeZoneName: 'short' }),
-  };
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(new Date(iso));
-  } catch {
-    return timeZone ? formatWhen(iso, undefined, locale) : iso;
-  }
-}
+import {
+  ProblemWords,
+  describeProblem,
+  formatWait,
+} from '@foyer/web/shared/ui';
 
 export const seats = (n: number) => `${n} ${n === 1 ? 'seat' : 'seats'}`;
 
@@ -68,18 +47,21 @@ export function linkFailure(
     : { kind: 'invalid' };
 }
 
-/** Words for failures a page does not name itself. The API's `detail` is shown as text. */
+/** How the visitor's pages word a failure. */
+const VISITOR_WORDS: ProblemWords = {
+  codes: {
+    [NETWORK_ERROR]:
+      'We could not reach the server. Check your connection and try again.',
+  },
+  tooManyRequests: (seconds) =>
+    `Too many requests from your network. Try again in ${formatWait(seconds)}.`,
+  serverFault: (requestId) =>
+    requestId
+      ? `Something went wrong on our side. Try again; if it keeps happening, quote request ${requestId}.`
+      : 'Something went wrong on our side. Try again in a moment.',
+};
+
+/** Words for failures a page does not name itself. */
 export function describeError(error: ApiError): string {
-  if (error.code === NETWORK_ERROR) {
-    return 'We could not reach the server. Check your connection and try again.';
-  }
-  if (error.code === ErrorCode.RATE_LIMITED) {
-    return `Too many requests from your network. Try again in ${formatWait(error.retryAfterSeconds)}.`;
-  }
-  if (error.status >= 500) {
-    return error.requestId
-      ? `Something went wrong on our side. Try again; if it keeps happening, quote request ${error.requestId}.`
-      : 'Something went wrong on our side. Try again in a moment.';
-  }
-  return error.detail;
+  return describeProblem(error, VISITOR_WORDS);
 }

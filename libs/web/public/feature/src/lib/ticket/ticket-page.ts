@@ -6,7 +6,7 @@ import {
   signal,
 } from '@angular/core';
 import { ErrorCode } from '@foyer/contracts';
-import { ApiError } from '@foyer/web/data-access';
+import { toApiError } from '@foyer/web/data-access';
 import { PublicBookingApi, Ticket } from '@foyer/web/public-data-access';
 import { BookingFacts } from '../shared/booking-facts';
 import { injectFragmentToken } from '../shared/fragment-token';
@@ -160,7 +160,7 @@ export class TicketPage {
       this.state.set({ kind: 'ready', ticket, qr: qrImageUrl(ticket.qrSvg) });
       void this.loadEnd(ticket.performance.id);
     } catch (error) {
-      const apiError = error as ApiError;
+      const apiError = toApiError(error);
       this.state.set(
         apiError.code === ErrorCode.TOKEN_INVALID
           ? { kind: 'invalid' }

@@ -8,10 +8,10 @@ import {
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { PublicPerformance, VenueStore } from '@foyer/web/public-data-access';
+import { formatDateTime } from '@foyer/web/shared/ui';
 import {
   availabilityText,
   describeError,
-  formatWhen,
   isBookable,
 } from '../shared/public-text';
 
@@ -48,10 +48,10 @@ export class VenuePage {
   });
 
   protected readonly rows = computed<PerformanceRow[]>(() => {
-    const timeZone = this.store.venue()?.timezone;
+    const timeZone = this.store.venue()?.timezone ?? null;
     return this.store.performances().map((performance) => ({
       performance,
-      when: formatWhen(performance.startsAt, timeZone),
+      when: formatDateTime(performance.startsAt, timeZone, undefined, 'long'),
       availability: availabilityText(performance),
       bookable: isBookable(performance),
     }));

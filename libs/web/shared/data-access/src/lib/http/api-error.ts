@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ErrorCode, FieldProblem, Header } from '@foyer/contracts';
+import { Observable, throwError } from 'rxjs';
 
 /** Code given to failures that never reached the API (offline, DNS, CORS refusal). */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
@@ -125,4 +126,9 @@ export function toApiError(error: unknown): ApiError {
     text(body?.['requestId']) ?? error.headers?.get(Header.REQUEST_ID) ?? null,
     parseRetryAfter(error.headers?.get(Header.RETRY_AFTER) ?? null),
   );
+}
+
+/** For `catchError`: an HTTP call's failure, rethrown as an ApiError. */
+export function rethrowAsApiError(error: unknown): Observable<never> {
+  return throwError(() => toApiError(error));
 }

@@ -25,11 +25,13 @@ const user = { id: 'u-1', email: 'ana@venue.test', displayName: 'Ana' };
 const tenant = { id: 't-1', slug: 'teatro', name: 'Teatro' };
 const other = { id: 't-2', slug: 'bar', name: 'Bar' };
 
+/** A login answer that lists no membership: the store loads them from GET /me. */
 const loginBody = {
   user,
   tenant,
   role: 'manager',
   permissions: [...ROLE_PERMISSIONS.manager, 'root:everything'],
+  memberships: [],
   csrfToken: 'csrf-1',
 };
 const meBody = {
@@ -38,10 +40,15 @@ const meBody = {
   role: 'manager',
   permissions: [...ROLE_PERMISSIONS.manager],
   memberships: [
-    { tenant, role: 'manager' },
-    { tenant: other, role: 'viewer' },
+    { tenantId: 't-1', slug: 'teatro', name: 'Teatro', role: 'manager' },
+    { tenantId: 't-2', slug: 'bar', name: 'Bar', role: 'viewer' },
   ],
 };
+/** The memberships of `meBody` as the store holds them. */
+const memberships = [
+  { tenant, role: 'manager' },
+  { tenant: other, role: 'viewer' },
+];
 
 /** Lets awaited promises inside the store move on to their next request. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -132,7 +139,7 @@ describe('SessionStore', () => {
       expect(me.request.method).toBe('GET');
       me.flush(meBody);
       await done;
-      expect(store.memberships()).toEqual(meBody.memberships);
+      expect(store.memberships()).toEqual(memberships);
       expect(store.csrfToken()).toBe('csrf-1');
     });
 
@@ -147,7 +154,7 @@ describe('SessionStore', () => {
       });
       await done;
       http.expectNone(`${API}/api/auth/me`);
-      expect(store.memberships()).toEqual(meBody.memberships);
+      expect(store.memberships()).toEqual(memberships);
     });
 
     it('leaves out an empty venue slug', async () => {
@@ -229,19 +236,13 @@ describe('SessionStore', () => {
       expect(store.csrfToken()).toBe('csrf-9');
     });
 
-    it('accepts flat membership entries too', async () => {
+    it('lists the current tenant among the memberships', async () => {
       const done = store.loadMe();
       http.expectOne(`${API}/api/auth/me`).flush({
         ...meBody,
         csrfToken: 'c',
         memberships: [
-          {
-            tenantId: 't-2',
-            tenantSlug: 'bar',
-            tenantName: 'Bar',
-            role: 'viewer',
-          },
-          { role: 'nope' },
+          { tenantId: 't-2', slug: 'bar', name: 'Bar', role: 'viewer' },
         ],
       });
       await expect(done).resolves.toBe(true);
@@ -286,6 +287,7 @@ describe('SessionStore', () => {
         tenant: other,
         role: 'viewer',
         permissions: ROLE_PERMISSIONS.viewer,
+        memberships: [],
         csrfToken: 'csrf-2',
       });
       await done;
@@ -293,7 +295,7 @@ describe('SessionStore', () => {
       expect(store.role()).toBe('viewer');
       expect(store.can(Permission.USERS_VIEW)).toBe(false);
       expect(store.csrfToken()).toBe('csrf-2');
-      expect(store.memberships()).toEqual(meBody.memberships);
+      expect(store.memberships()).toEqual(memberships);
     });
 
     it('keeps the session when switching is refused', async () => {

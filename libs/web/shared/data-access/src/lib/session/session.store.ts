@@ -1,6 +1,6 @@
 import { HttpClient, HttpContext } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import { Permission, Role } from '@foyer/contracts';
+import { CsrfToken, Permission, Role, SessionView } from '@foyer/contracts';
 import {
   Observable,
   catchError,
@@ -13,18 +13,26 @@ import {
 import { injectApiUrl } from '../config/api-url';
 import { ApiError, toApiError } from '../http/api-error';
 import { REDIRECT_TO_LOGIN } from '../http/http-context';
+import { parseBody } from '../http/response-body';
 import {
   AuthSession,
-  MeBody,
   Membership,
   StaffUser,
   TenantSummary,
-  parseCsrfToken,
-  parseMeBody,
+  membershipsOf,
 } from './session.models';
 
 /** Calls the store makes itself handle 401 themselves; the interceptor must not redirect. */
 const NO_REDIRECT = () => new HttpContext().set(REDIRECT_TO_LOGIN, false);
+
+const sessionOf = (body: unknown) =>
+  parseBody(SessionView, body, 'sign-in response');
+
+/** The CSRF token a body carries (`GET /api/auth/csrf`, a rotating refresh), or null. */
+function csrfTokenOf(body: unknown): string | null {
+  const parsed = CsrfToken.safeParse(body);
+  return parsed.success ? parsed.data.csrfToken : null;
+}
 
 /**
  * The signed-in staff session, held in memory only. Cookies carry the credentials
@@ -75,14 +83,14 @@ export class SessionStore {
       password,
       ...(slug ? { tenantSlug: slug } : {}),
     };
-    const auth = parseMeBody(
+    const auth = sessionOf(
       await this.call(
         this.http.post<unknown>(this.url('/api/auth/login'), body),
       ),
     );
-    this.apply(auth, auth.memberships);
+    this.apply(auth, []);
     if (auth.memberships.length === 0) {
-      // The login answer need not list memberships; the venue switcher needs them.
+      // The venue switcher needs the memberships an empty answer did not list.
       await this.loadMe().catch(() => false);
     }
   }
@@ -106,8 +114,7 @@ export class SessionStore {
       }
       throw error;
     }
-    const me = parseMeBody(raw);
-    this.apply(me, me.memberships);
+    this.apply(sessionOf(raw), []);
     if (this.csrf() === null) {
       await firstValueFrom(this.ensureCsrfToken());
     }
@@ -131,7 +138,7 @@ export class SessionStore {
         tenantId,
       }),
     );
-    this.apply(parseMeBody(raw), this.membershipList());
+    this.apply(sessionOf(raw), this.membershipList());
   }
 
   /** The API revokes every other session and the old tokens, and answers as login. */
@@ -145,7 +152,7 @@ export class SessionStore {
         newPassword,
       }),
     );
-    this.apply(parseMeBody(raw), this.membershipList());
+    this.apply(sessionOf(raw), this.membershipList());
   }
 
   /** Ends this session. The local state is cleared even when the API cannot be reached. */
@@ -178,7 +185,7 @@ export class SessionStore {
       .get<unknown>(this.url('/api/auth/csrf'), { context: NO_REDIRECT() })
       .pipe(
         map((body) => {
-          const token = parseCsrfToken(body);
+          const token = csrfTokenOf(body);
           if (token !== null) {
             this.csrf.set(token);
           }
@@ -219,23 +226,25 @@ export class SessionStore {
   }
 
   private applyRefresh(body: unknown): void {
-    try {
-      this.apply(parseMeBody(body), this.membershipList());
-    } catch {
-      // Cookie-mode refresh may answer with only a (rotated) CSRF token, or nothing.
-      const token = parseCsrfToken(body);
-      if (token !== null) {
-        this.csrf.set(token);
-      }
+    const session = SessionView.safeParse(body);
+    if (session.success) {
+      this.apply(session.data, this.membershipList());
+      return;
+    }
+    // A refresh may answer with only a (rotated) CSRF token, or nothing.
+    const token = csrfTokenOf(body);
+    if (token !== null) {
+      this.csrf.set(token);
     }
   }
 
   /**
-   * Takes a session body. Memberships come from the body when it lists them, else
+   * Takes a session answer. Memberships come from the answer when it lists them, else
    * `fallback`; the current tenant is always among them.
    */
-  private apply(auth: MeBody, fallback: readonly Membership[]): void {
-    const listed = auth.memberships.length > 0 ? auth.memberships : fallback;
+  private apply(auth: SessionView, fallback: readonly Membership[]): void {
+    const answered = membershipsOf(auth);
+    const listed = answered.length > 0 ? answered : fallback;
     const memberships = listed.some((m) => m.tenant.id === auth.tenant.id)
       ? listed
       : [{ tenant: auth.tenant, role: auth.role }, ...listed];
@@ -246,7 +255,7 @@ export class SessionStore {
       permissions: auth.permissions,
     });
     this.membershipList.set(memberships);
-    if (auth.csrfToken !== null) {
+    if (auth.csrfToken !== undefined) {
       this.csrf.set(auth.csrfToken);
     }
   }

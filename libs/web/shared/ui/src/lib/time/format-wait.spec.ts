@@ -1,12 +1,4 @@
-import { formatMoney, formatWait } from './format';
-
-describe('formatMoney', () => {
-  it('formats minor units with the currency’s decimals', () => {
-    expect(formatMoney(450, 'EUR', 'en-GB')).toBe('€4.50');
-    expect(formatMoney(450, 'JPY', 'en-GB')).toBe('JP¥450');
-    expect(formatMoney(1234, 'XXQ', 'en-GB')).toMatch(/12\.34/);
-  });
-});
+import { formatWait } from './format-wait';
 
 describe('formatWait', () => {
   it.each([
